@@ -1,6 +1,42 @@
-// Placeholder: replaced by the live Sandpack editor. Props are the contract.
-import React from 'react';
-export interface ExampleProps { slug: string; code: string }
-export default function Example({ code }: ExampleProps): React.ReactElement {
-  return <pre><code>{code}</code></pre>;
+// <Example slug code />: a sample that the reader can edit and run. The code
+// is rendered as a static block on the server and before the editor has
+// loaded, so it reads the same with JavaScript off; after hydration the
+// Sandpack editor replaces it.
+import React, { Suspense, lazy, useEffect, useState } from 'react';
+import CodeBlock from '@theme/CodeBlock';
+import { usePluginData } from '@docusaurus/useGlobalData';
+import type { ZcsimContent } from '../../plugins/zcsim-content.ts';
+import styles from './styles.module.css';
+
+export interface ExampleProps {
+  slug: string;
+  code: string;
+}
+
+const LiveEditor = lazy(() => import('./LiveEditor.tsx'));
+
+function StaticCode({ code }: { code: string }): React.ReactElement {
+  return (
+    <CodeBlock language="ts" className={styles.static}>
+      {code}
+    </CodeBlock>
+  );
+}
+
+export default function Example({ slug, code }: ExampleProps): React.ReactElement {
+  const content = usePluginData('zcsim-content') as ZcsimContent;
+  const expected = content.examples[slug]?.expected;
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => setMounted(true), []);
+  return (
+    <div className={styles.example} data-example={slug} data-ready={mounted ? 'true' : 'false'}>
+      {mounted ? (
+        <Suspense fallback={<StaticCode code={code} />}>
+          <LiveEditor slug={slug} code={code} expected={expected} />
+        </Suspense>
+      ) : (
+        <StaticCode code={code} />
+      )}
+    </div>
+  );
 }

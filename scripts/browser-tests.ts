@@ -1,0 +1,194 @@
+// Browser tests: the built site, served locally, driven in Debian's Chromium.
+// Every page in the sitemap is opened; every sample on it is run and its
+// output compared with examples/<slug>.out; any request that leaves
+// 127.0.0.1 fails the page. Then the editor's harder cases: an endless loop
+// is stopped and the next run works, a compile error names its line,
+// Ctrl+Enter runs, Reset restores, and without JavaScript the code is there.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readExamples } from '../src/plugins/examples.ts';
+import { CHROMIUM_HINT, findChromium } from './lib/tools.ts';
+import { writeReport } from './lib/report.ts';
+
+const PORT = Number(process.env.ZCSIM_TEST_PORT ?? 3111);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const RUN_WAIT_MS = 15_000;
+
+const started = Date.now();
+let passed = 0;
+let failed = 0;
+const notes: string[] = [];
+const runLatenciesMs: number[] = [];
+
+function check(name: string, ok: boolean, detail = ''): void {
+  if (ok) passed++;
+  else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${detail.replace(/\n/g, '\n     ')}` : ''}`);
+}
+
+async function startServer(): Promise<ChildProcess> {
+  if (!fs.existsSync('build/index.html')) throw new Error('build/ is missing: run `npm run build` first');
+  const server = spawn(
+    process.execPath,
+    ['node_modules/@docusaurus/core/bin/docusaurus.mjs', 'serve', '--port', String(PORT), '--host', '127.0.0.1', '--no-open'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`${ORIGIN}/`);
+      if (response.ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill();
+  throw new Error(`the site server did not answer on ${ORIGIN} within 30 s`);
+}
+
+function sitemapPaths(): string[] {
+  const xml = fs.readFileSync('build/sitemap.xml', 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1] ?? '/').pathname);
+}
+
+/** Opens a page and records every request that is not to our own server. */
+async function openPage(browser: Browser, path: string, javaScriptEnabled = true): Promise<{ page: Page; foreign: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).hostname !== '127.0.0.1') foreign.push(url);
+  });
+  await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
+  return { page, foreign };
+}
+
+async function runExample(page: Page, slug: string, how: 'click' | 'keys' = 'click'): Promise<{ status: string; text: string; statusText: string; ms: number }> {
+  const box = page.locator(`[data-example="${slug}"]`).first();
+  const runButton = box.locator('button[data-action="run"]');
+  await runButton.waitFor({ timeout: RUN_WAIT_MS });
+  const t0 = Date.now();
+  if (how === 'click') await runButton.click();
+  else {
+    await box.locator('.cm-content').click();
+    await page.keyboard.press('Control+Enter');
+  }
+  const output = box.locator('[data-output]');
+  await page.waitForFunction(
+    (el) => {
+      const status = el?.getAttribute('data-status');
+      return status !== 'running' && status !== 'idle';
+    },
+    await output.elementHandle(),
+    { timeout: RUN_WAIT_MS },
+  );
+  const ms = Date.now() - t0;
+  return {
+    status: (await output.getAttribute('data-status')) ?? '',
+    text: (await box.locator('[data-output-text]').textContent()) ?? '',
+    statusText: (await box.locator('[data-output-status]').textContent()) ?? '',
+    ms,
+  };
+}
+
+async function replaceCode(page: Page, slug: string, code: string): Promise<void> {
+  const editor = page.locator(`[data-example="${slug}"] .cm-content`).first();
+  await editor.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+async function main(): Promise<void> {
+  const executablePath = findChromium();
+  if (!executablePath) {
+    console.log(`browser tests skipped: ${CHROMIUM_HINT}`);
+    writeReport({ step: 'browser', passed: 0, failed: 0, skipped: CHROMIUM_HINT, seconds: 0 });
+    return;
+  }
+  const examples = readExamples('.');
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+    ],
+  });
+  try {
+    const samplesSeen = new Set<string>();
+    for (const path of sitemapPaths()) {
+      const { page, foreign } = await openPage(browser, path);
+      const slugs = await page.locator('[data-example]').evaluateAll((els) => els.map((el) => el.getAttribute('data-example') ?? ''));
+      for (const slug of slugs) {
+        samplesSeen.add(slug);
+        const expected = examples[slug]?.expected;
+        const result = await runExample(page, slug);
+        runLatenciesMs.push(result.ms);
+        check(
+          `${path}: sample ${slug} prints its documented output in Chromium (${result.ms} ms)`,
+          result.status === 'done' && result.text === expected,
+          `status ${result.status}: ${result.statusText}\n--- got\n${result.text}--- expected\n${expected ?? '(no .out file)'}`,
+        );
+      }
+      check(`${path}: no request leaves 127.0.0.1`, foreign.length === 0, foreign.join('\n'));
+      await page.context().close();
+    }
+    check('some page shows samples', samplesSeen.size > 0);
+
+    // The editor's harder cases, on the first sample of zero_copy(9).
+    const manPath = '/man9/zero_copy';
+    const slug = 'sysctl-zero-copy';
+    const { page, foreign } = await openPage(browser, manPath);
+    const header = (await page.locator('.manual-text, [data-manpage]').first().textContent()) ?? (await page.textContent('main')) ?? '';
+    check('zero_copy(9) shows its header line', /ZERO_COPY\(9\)/.test(header) && /FreeBSD Kernel Developer's Manual/.test(header));
+    check('zero_copy(9) has a permalink for DESCRIPTION', (await page.locator('a[href="#DESCRIPTION"]').count()) > 0);
+
+    await replaceCode(page, slug, 'console.log("before");\nwhile (true) {}\n');
+    const loop = await runExample(page, slug);
+    check('an endless loop is stopped with a clear message', loop.status === 'timeout' && /did not finish/.test(loop.statusText), `${loop.status}: ${loop.statusText}`);
+    await replaceCode(page, slug, 'const x: number = ;\n');
+    const bad = await runExample(page, slug);
+    check('a compile error is shown with its line and column', bad.status === 'error' && /line 1, column \d+/.test(bad.statusText), bad.statusText);
+    await replaceCode(page, slug, 'import { boot } from "zcsim";\nconst k = boot();\nconsole.log(k.sysctl("kern.ipc.zero_copy.sned"));\n');
+    const thrown = await runExample(page, slug);
+    check('a failing system call is shown with its errno and line', thrown.status === 'error' && /ENOENT/.test(thrown.statusText) && /line 3/.test(thrown.statusText), thrown.statusText);
+    await page.locator(`[data-example="${slug}"] button[data-action="reset"]`).click();
+    const again = await runExample(page, slug, 'keys');
+    check('after Reset, Ctrl+Enter runs the documented sample again', again.status === 'done' && again.text === examples[slug]?.expected, `${again.status}: ${again.statusText}\n${again.text}`);
+    check('no request leaves 127.0.0.1 while editing and running', foreign.length === 0, foreign.join('\n'));
+    await page.context().close();
+
+    const noJs = await openPage(browser, manPath, false);
+    const staticText = (await noJs.page.locator(`[data-example="${slug}"]`).textContent()) ?? '';
+    check('without JavaScript the sample shows as a static code block', staticText.includes('kern.ipc.zero_copy.send'));
+    await noJs.page.context().close();
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+  if (runLatenciesMs.length > 0) {
+    const sorted = [...runLatenciesMs].sort((a, b) => a - b);
+    notes.push(`Run latency in Chromium (click to output, fresh worker each run): median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms over ${sorted.length} runs`);
+  }
+}
+
+main()
+  .catch((error: unknown) => {
+    check('browser tests ran to the end', false, error instanceof Error ? (error.stack ?? error.message) : String(error));
+  })
+  .finally(() => {
+    for (const note of notes) console.log(note);
+    writeReport({ step: 'browser', passed, failed, seconds: (Date.now() - started) / 1000, notes });
+    process.exit(failed > 0 ? 1 : 0);
+  });

@@ -1,0 +1,16 @@
+import type { SidebarsConfig } from '@docusaurus/plugin-content-docs';
+
+// Ordered like a manual: the introduction, then the pages by section.
+const sidebars: SidebarsConfig = {
+  manual: [
+    'index',
+    {
+      type: 'category',
+      label: 'Section 9: kernel developer',
+      collapsed: false,
+      items: ['man9/zero_copy'],
+    },
+  ],
+};
+
+export default sidebars;

@@ -1,0 +1,86 @@
+// The live editor: Sandpack's provider and code editor only. No preview,
+// console or "open in CodeSandbox" button, since those load a hosted bundler;
+// the sample runs in our own worker instead (runSample).
+import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { SandpackCodeEditor, SandpackProvider, useActiveCode, useSandpack } from '@codesandbox/sandpack-react';
+import { useColorMode } from '@docusaurus/theme-common';
+import OutputPanel, { type PanelState } from './OutputPanel.tsx';
+import { runSample, type RunHandle } from './runSample.ts';
+import styles from './styles.module.css';
+
+const SAMPLE_FILE = '/sample.ts';
+
+interface Props {
+  slug: string;
+  code: string;
+  expected: string | undefined;
+}
+
+function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.ReactElement {
+  const { code } = useActiveCode();
+  const { sandpack } = useSandpack();
+  const [panel, setPanel] = useState<PanelState>({ status: 'idle', lines: [] });
+  const handle = useRef<RunHandle | null>(null);
+
+  const run = useCallback(() => {
+    handle.current?.cancel();
+    setPanel({ status: 'running', lines: [] });
+    const lines: string[] = [];
+    const current = runSample(code, (line) => {
+      lines.push(line);
+      setPanel({ status: 'running', lines: [...lines] });
+    });
+    handle.current = current;
+    void current.result.then((outcome) => {
+      if (handle.current !== current || outcome.status === 'cancelled') return;
+      setPanel({ lines: [...lines], ...outcome });
+    });
+  }, [code]);
+
+  useEffect(() => () => handle.current?.cancel(), []);
+
+  const onKeyDownCapture = (event: React.KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.stopPropagation();
+      run();
+    }
+  };
+
+  const reset = () => {
+    handle.current?.cancel();
+    handle.current = null;
+    sandpack.resetAllFiles();
+    setPanel({ status: 'idle', lines: [] });
+  };
+
+  return (
+    <div onKeyDownCapture={onKeyDownCapture}>
+      <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} wrapContent={false} />
+      <div className={styles.toolbar}>
+        <button type="button" className="button button--primary button--sm" data-action="run" onClick={run}>
+          ▶ Run
+        </button>
+        <button type="button" className="button button--secondary button--sm" data-action="reset" onClick={reset}>
+          Reset
+        </button>
+        <span className={styles.hint}>Ctrl+Enter (⌘+Enter) runs · sample: {slug}</span>
+      </div>
+      <OutputPanel state={panel} expected={expected} />
+    </div>
+  );
+}
+
+export default function LiveEditor({ slug, code, expected }: Props): React.ReactElement {
+  const { colorMode } = useColorMode();
+  return (
+    <SandpackProvider
+      files={{ [SAMPLE_FILE]: { code, active: true } }}
+      customSetup={{ entry: SAMPLE_FILE }}
+      options={{ activeFile: SAMPLE_FILE, visibleFiles: [SAMPLE_FILE], autorun: false }}
+      theme={colorMode === 'dark' ? 'dark' : 'light'}
+    >
+      <EditorWithControls slug={slug} expected={expected} />
+    </SandpackProvider>
+  );
+}

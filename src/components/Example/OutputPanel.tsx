@@ -1,0 +1,47 @@
+// What a run printed, how it ended, and whether it matches the output
+// documented in examples/<slug>.out.
+import React from 'react';
+import type { RunOutcome } from './runSample.ts';
+import { RUN_TIMEOUT_MS } from './protocol.ts';
+import styles from './styles.module.css';
+
+export type PanelState =
+  | { status: 'idle'; lines: string[] }
+  | { status: 'running'; lines: string[] }
+  | (Exclude<RunOutcome, { status: 'cancelled' }> & { lines: string[] });
+
+function statusLine(state: PanelState): string {
+  switch (state.status) {
+    case 'idle':
+      return 'Press Run to execute this sample against the simulated kernel.';
+    case 'running':
+      return 'Running…';
+    case 'done':
+      return `Finished in ${Math.round(state.elapsedMs)} ms.`;
+    case 'timeout':
+      return `Stopped: the sample did not finish within ${RUN_TIMEOUT_MS / 1000} s (an endless loop?). Edit it and run again.`;
+    case 'error': {
+      const where = state.line !== undefined ? ` at line ${state.line}${state.column !== undefined ? `, column ${state.column}` : ''}` : '';
+      const what = state.kind === 'compile' ? 'Cannot compile' : 'Error';
+      return `${what}${where}: ${state.message}`;
+    }
+  }
+}
+
+export default function OutputPanel({ state, expected }: { state: PanelState; expected: string | undefined }): React.ReactElement {
+  const text = state.lines.map((line) => `${line}\n`).join('');
+  const matches = state.status === 'done' && expected !== undefined ? text === expected : undefined;
+  return (
+    <div className={styles.output} data-output data-status={state.status} aria-live="polite">
+      <pre className={styles.outputText} data-output-text>{text}</pre>
+      <div
+        className={state.status === 'error' || state.status === 'timeout' ? styles.statusError : styles.status}
+        data-output-status
+      >
+        {statusLine(state)}
+        {matches === true && <span className={styles.match}> Output matches the documented output.</span>}
+        {matches === false && <span className={styles.differ}> Output differs from the documented output.</span>}
+      </div>
+    </div>
+  );
+}

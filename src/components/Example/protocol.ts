@@ -1,0 +1,20 @@
+// Messages between the page and the Web Worker that runs one sample.
+
+export interface RunRequest {
+  code: string;
+}
+
+export type RunMessage =
+  | { type: 'output'; text: string }
+  | { type: 'done' }
+  | {
+      type: 'error';
+      /** 'compile': sucrase rejected the code; 'runtime': it threw while running. */
+      kind: 'compile' | 'runtime';
+      message: string;
+      line?: number;
+      column?: number;
+    };
+
+/** A run that has not finished after this long is stopped (the worker is terminated). */
+export const RUN_TIMEOUT_MS = 5000;

@@ -1,0 +1,85 @@
+// Build-time content for the site: parses every man page in man/ from its
+// mdoc source and reads every sample in examples/, then hands both to the
+// pages as global data. A page that cannot be parsed, or a sample block that
+// drifted from its file, fails the build with the file and line.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { parseMdoc, mdocExampleBlocks } from '../mdoc/index.ts';
+import type { MdocDocument } from '../mdoc/index.ts';
+import { readExamples, type ExampleSource } from './examples.ts';
+
+export interface ZcsimContent {
+  /** Keyed by file name without directory, e.g. "zero_copy.9". */
+  manPages: Record<string, MdocDocument>;
+  /** "zero_copy(9)" -> "/man9/zero_copy", only for pages we have. */
+  xrefs: Record<string, string>;
+  examples: Record<string, ExampleSource>;
+}
+
+/** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
+export function manPageRoute(name: string, section: string): string {
+  return `/man${section}/${name}`;
+}
+
+function listManSources(siteDir: string): string[] {
+  const manDir = path.join(siteDir, 'man');
+  const files: string[] = [];
+  for (const sub of fs.readdirSync(manDir).sort()) {
+    if (!/^man[1-9]$/.test(sub)) continue;
+    for (const name of fs.readdirSync(path.join(manDir, sub)).sort()) {
+      if (/\.[1-9]$/.test(name)) files.push(path.join('man', sub, name));
+    }
+  }
+  return files;
+}
+
+export function loadZcsimContent(siteDir: string): ZcsimContent {
+  const examples = readExamples(siteDir);
+  const manPages: Record<string, MdocDocument> = {};
+  const xrefs: Record<string, string> = {};
+  for (const rel of listManSources(siteDir)) {
+    const doc = parseMdoc(fs.readFileSync(path.join(siteDir, rel), 'utf8'), rel);
+    for (const block of mdocExampleBlocks(doc)) {
+      const sample = examples[block.slug];
+      if (!sample) {
+        throw new Error(`${rel}:${block.line}: sample "${block.slug}" has no file examples/${block.slug}.ts`);
+      }
+      if (sample.code !== block.code) {
+        throw new Error(
+          `${rel}:${block.line}: sample "${block.slug}" differs from examples/${block.slug}.ts; ` +
+            'the literal block and the file must stay identical',
+        );
+      }
+    }
+    const base = path.basename(rel);
+    const [name, section] = [base.replace(/\.[1-9]$/, ''), base.slice(-1)];
+    manPages[base] = doc;
+    xrefs[`${name}(${section})`] = manPageRoute(name, section);
+  }
+  return { manPages, xrefs, examples };
+}
+
+export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimContent> {
+  const { siteDir } = context;
+  return {
+    name: 'zcsim-content',
+    getPathsToWatch() {
+      return [path.join(siteDir, 'man/**/*'), path.join(siteDir, 'examples/**/*')];
+    },
+    async loadContent() {
+      return loadZcsimContent(siteDir);
+    },
+    async contentLoaded({ content, actions }) {
+      actions.setGlobalData(content);
+    },
+    configureWebpack() {
+      // Samples import the kernel as 'zcsim', exactly as they do in Node.
+      return {
+        resolve: {
+          alias: { zcsim: path.join(siteDir, 'src/kernel/index.ts') },
+        },
+      };
+    },
+  };
+}
