@@ -17,7 +17,7 @@ const LiveEditor = lazy(() => import('./LiveEditor.tsx'));
 
 function StaticCode({ code }: { code: string }): React.ReactElement {
   return (
-    <CodeBlock language="ts" className={styles.static}>
+    <CodeBlock language="ts" className={styles.static ?? ""}>
       {code}
     </CodeBlock>
   );

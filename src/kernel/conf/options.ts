@@ -1,0 +1,132 @@
+// The table of kernel options config(8) accepts, with their checks.
+// Mirrors sys/conf/options and sys/i386/conf/options.i386 (which option
+// exists) plus the NOTES comments (what it does). conf/config.ts consults
+// this table; nothing else should hard-code option names or ranges.
+//
+// An option is one of three kinds:
+//   boolean  `options NAME`            (a value is an error)
+//   number   `options NAME=value`      (decimal or 0x hex; checked by `check`)
+//   string   `options NAME="value"`    (any text)
+// `requires` names devices or options that must also be configured, checked
+// after the whole file is read so their order does not matter.
+
+import { PAGE_SHIFT } from '../sys/param.ts';
+
+export type CpuType = 'I386_CPU' | 'I486_CPU' | 'I586_CPU' | 'I686_CPU';
+/** The cpu lines i386 accepts, oldest first. */
+export const CPU_TYPES: readonly CpuType[] = ['I386_CPU', 'I486_CPU', 'I586_CPU', 'I686_CPU'];
+
+/** A configured option's value: `true` for a boolean option. */
+export type OptionValue = true | number | string;
+
+export interface OptionSpec {
+  readonly kind: 'boolean' | 'number' | 'string';
+  readonly description: string; // NOTES-style one-liner
+  readonly default: OptionValue | undefined; // value when not configured (undefined: off)
+  /** For number options: the rule in words, e.g. "a power of two from 128 to 1024". */
+  readonly allowed?: string;
+  /** For number options: true if `value` is allowed. */
+  readonly check?: (value: number) => boolean;
+  readonly requires?: { readonly devices?: readonly string[]; readonly options?: readonly string[] };
+  /** Options that may not be configured together with this one. */
+  readonly conflicts?: readonly string[];
+}
+
+const is_power_of_two = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
+
+const boolean = (description: string, extra: Partial<OptionSpec> = {}): OptionSpec => ({
+  kind: 'boolean',
+  description,
+  default: undefined,
+  ...extra,
+});
+
+// MCLSHIFT bounds. Below 11 a cluster (1 KB) cannot hold one 1518-byte
+// Ethernet frame. Above PAGE_SHIFT a cluster would span pages, but mb_alloc
+// carves clusters out of single pages and NICs DMA into them, which needs
+// physically contiguous memory; so 11 (2 KB, default) and 12 (4 KB, NOTES).
+export const MCLSHIFT_MIN = 11;
+export const MCLSHIFT_MAX = PAGE_SHIFT;
+
+// MSIZE bounds. It must be a power of two because dtom() finds an mbuf by
+// masking a data pointer with ~(MSIZE-1). 128 is the smallest power of two
+// that leaves a packet-header mbuf room for struct m_ext (20 + 44 + 24 = 88
+// bytes). 1024 keeps MSIZE below the smallest MCLBYTES (2048), so MINCLSIZE
+// stays smaller than a cluster and clusters remain worth using.
+export const MSIZE_MIN = 128;
+export const MSIZE_MAX = 1024;
+
+export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  // The 2002 zero copy work (zero_copy(9), ti(4)).
+  ZERO_COPY_SOCKETS: boolean(
+    'Zero copy sockets: page loaning on send, page flipping on receive (the receive half needs a NIC that splits headers); see zero_copy(9)',
+  ),
+  TI_PRIVATE_JUMBOS: boolean('ti(4): use a private pool of contiguous jumbo buffers instead of page-sized jumbo(9) buffers', {
+    requires: { devices: ['ti'] },
+    conflicts: ['TI_JUMBO_HDRSPLIT'],
+  }),
+  TI_JUMBO_HDRSPLIT: boolean('ti(4): header splitting in the Tigon II firmware, for zero copy receive (no effect on Tigon I)', {
+    requires: { devices: ['ti'] },
+    conflicts: ['TI_PRIVATE_JUMBOS'],
+  }),
+  MSIZE: {
+    kind: 'number',
+    description: 'mbuf size in bytes',
+    default: 256,
+    allowed: `a power of two from ${MSIZE_MIN} to ${MSIZE_MAX}`,
+    check: (v) => is_power_of_two(v) && v >= MSIZE_MIN && v <= MSIZE_MAX,
+  },
+  MCLSHIFT: {
+    kind: 'number',
+    description: 'mbuf cluster shift in bits, 12 == 4KB',
+    default: 11,
+    allowed: `from ${MCLSHIFT_MIN} to ${MCLSHIFT_MAX}`,
+    check: (v) => v >= MCLSHIFT_MIN && v <= MCLSHIFT_MAX,
+  },
+  NMBCLUSTERS: {
+    kind: 'number',
+    description: 'number of mbuf clusters (default 1024 + maxusers * 64)',
+    default: undefined,
+    allowed: 'from 512 to 262144',
+    check: (v) => v >= 512 && v <= 262144,
+  },
+  // Ordinary options, so that GENERIC and LINT look like the real files.
+  INET: boolean('InterNETworking'),
+  INET6: boolean('IPv6 communications protocols'),
+  FFS: boolean('Berkeley Fast Filesystem'),
+  SOFTUPDATES: boolean('Enable FFS soft updates support', { requires: { options: ['FFS'] } }),
+  UFS_DIRHASH: boolean('Improve performance on big directories'),
+  MD_ROOT: boolean('MD is a potential root device'),
+  NFSCLIENT: boolean('Network Filesystem Client'),
+  NFSSERVER: boolean('Network Filesystem Server'),
+  NFS_ROOT: boolean('NFS usable as root device', { requires: { options: ['NFSCLIENT'] } }),
+  MSDOSFS: boolean('MSDOS Filesystem'),
+  CD9660: boolean('ISO 9660 Filesystem'),
+  PSEUDOFS: boolean('Pseudo-filesystem framework'),
+  PROCFS: boolean('Process filesystem', { requires: { options: ['PSEUDOFS'] } }),
+  COMPAT_43: boolean('Compatible with BSD 4.3 [KEEP THIS!]'),
+  SCSI_DELAY: {
+    kind: 'number',
+    description: 'Delay (in ms) before probing SCSI',
+    default: 15000,
+    allowed: 'from 0 to 60000',
+    check: (v) => v >= 0 && v <= 60000,
+  },
+  KTRACE: boolean('ktrace(1) support'),
+  SYSVSHM: boolean('SYSV-style shared memory'),
+  SYSVMSG: boolean('SYSV-style message queues'),
+  SYSVSEM: boolean('SYSV-style semaphores'),
+  _KPOSIX_PRIORITY_SCHEDULING: boolean('Posix P1003_1B real-time extensions'),
+  KBD_INSTALL_CDEV: boolean('install a CDEV entry in /dev'),
+  DDB: boolean('Enable the kernel debugger'),
+  INVARIANT_SUPPORT: boolean('Extra sanity checks of internal structures'),
+  INVARIANTS: boolean('Enable calls of extra sanity checking', { requires: { options: ['INVARIANT_SUPPORT'] } }),
+  WITNESS: boolean('Enable checks to detect deadlocks and cycles'),
+  WITNESS_SKIPSPIN: boolean("Don't run witness on spinlocks for speed", { requires: { options: ['WITNESS'] } }),
+  ROOTDEVNAME: { kind: 'string', description: 'Root file system to mount if no other is given, e.g. "ufs:da0s2e"', default: undefined },
+};
+
+/** The option spec for `name`, or undefined if config(8) would not know it. */
+export function option_spec(name: string): OptionSpec | undefined {
+  return Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
+}

@@ -1,0 +1,147 @@
+// boot() and the Kernel it returns.
+// Mirrors sys/kern/init_main.c: mi_startup() runs every SYSINIT in order.
+//
+//   const kernel = boot(GENERIC);              // throws ConfigError
+//   kernel.sysctl('kern.ostype');              // 'FreeBSD'
+//   kernel.sysctl('kern.hostname', 'ns1');     // returns the old value
+//
+// The Kernel owns what every subsystem shares: the validated configuration,
+// the boot-time sizes (param), the sysctl tree and the message buffer. A
+// subsystem keeps its own state in a WeakMap keyed by the Kernel and joins
+// the boot by adding its SysInit to `sysinits` below; nothing else in this
+// file needs to change when processes, VM, mbufs, sockets or drivers arrive.
+
+import { config, type KernelConfig } from '../conf/config.ts';
+import { version } from '../conf/newvers.ts';
+import type { OptionValue } from '../conf/options.ts';
+import { cpu_startup_sysinit } from '../i386/i386/machdep.ts';
+import { GENERIC } from '../i386/conf/GENERIC.ts';
+import { BUILD_HOST, PHYSMEM_BYTES } from '../sim/machine.ts';
+import { SI_ORDER_FIRST, SI_ORDER_SECOND, SI_SUB_COPYRIGHT, type SysInit } from '../sys/kernel.ts';
+import { kern_mib_sysinit } from './kern_mib.ts';
+import { SysctlTree, type SysctlValue } from './kern_sysctl.ts';
+import { init_param, type KernelParam } from './subr_param.ts';
+import { mbinit_sysinit } from './subr_mbuf.ts';
+import { sb_init_sysinit } from './uipc_socket2.ts';
+import { so_zero_copy_sysinit } from './uipc_socket.ts';
+
+export interface BootOptions {
+  /** Name of the configuration file, used only in ConfigError messages. */
+  readonly file?: string;
+}
+
+const copyright = [
+  'Copyright (c) 1992-2002 The FreeBSD Project.',
+  'Copyright (c) 1979, 1980, 1983, 1986, 1988, 1989, 1991, 1992, 1993, 1994',
+  '\tThe Regents of the University of California. All rights reserved.',
+];
+
+const print_caddr_t: SysInit = {
+  name: 'print_caddr_t',
+  subsystem: SI_SUB_COPYRIGHT,
+  order: SI_ORDER_FIRST,
+  func: (kernel) => copyright.forEach((line) => kernel.printf(line)),
+};
+
+const print_version: SysInit = {
+  name: 'print_version',
+  subsystem: SI_SUB_COPYRIGHT,
+  order: SI_ORDER_SECOND,
+  func: (kernel) => version(kernel.ident, BUILD_HOST).forEach((line) => kernel.printf(line)),
+};
+
+// Every subsystem that runs at boot. Order in this list does not matter:
+// mi_startup() sorts by (subsystem, order).
+const sysinits: readonly SysInit[] = [
+  print_caddr_t,
+  print_version,
+  kern_mib_sysinit,
+  cpu_startup_sysinit,
+  mbinit_sysinit,
+  sb_init_sysinit,
+  so_zero_copy_sysinit,
+];
+
+export class Kernel {
+  readonly config: KernelConfig; // the validated configuration
+  readonly param: KernelParam; // sizes fixed at boot: page, mbuf, maxusers, nmbclusters
+  readonly sysctls = new SysctlTree(); // the sysctl MIB; subsystems register at boot
+  private readonly msgbuf: string[] = []; // console output, one line per entry
+
+  /** Use boot(); the constructor only records, it does not run the SYSINITs. */
+  constructor(conf: KernelConfig) {
+    this.config = conf;
+    this.param = init_param(conf, PHYSMEM_BYTES);
+  }
+
+  /** The `ident` line of the configuration (kern.ident). */
+  get ident(): string {
+    return this.config.ident;
+  }
+
+  /** The configured options, e.g. options.get('MSIZE') === 512; boolean options map to true. */
+  get options(): ReadonlyMap<string, OptionValue> {
+    return this.config.options;
+  }
+
+  /** The configured devices and their counts (0 when the line gave none). */
+  get devices(): ReadonlyMap<string, number> {
+    return this.config.devices;
+  }
+
+  /** The boot messages so far, like dmesg(8). */
+  get dmesg(): readonly string[] {
+    return this.msgbuf;
+  }
+
+  /** True if the configuration has `options name`. */
+  hasOption(name: string): boolean {
+    return this.config.options.has(name);
+  }
+
+  /** True if the configuration has `device name`. */
+  hasDevice(name: string): boolean {
+    return this.config.devices.has(name);
+  }
+
+  /** Kernel printf: appends one line to the message buffer. */
+  printf(line: string): void {
+    this.msgbuf.push(line);
+  }
+
+  /**
+   * sysctlbyname(3). With one argument, returns the value of leaf `name`.
+   * With two, stores `newValue` and returns the old value.
+   * Throws SyscallError: ENOENT (no such name), EISDIR (a node, not a leaf),
+   * EPERM (read-only), EINVAL (wrong type or out of range); nothing changes then.
+   */
+  sysctl(name: string, newValue?: SysctlValue): SysctlValue {
+    return newValue === undefined ? this.sysctls.read(name) : this.sysctls.write(name, newValue);
+  }
+
+  /** sysctl(8) / sysctl -a: `name: value` lines at or below `prefix`, in OID order. Throws ENOENT. */
+  sysctlList(prefix?: string): string[] {
+    return this.sysctls.list(prefix);
+  }
+
+  /** sysctl -d: the description of `name`. Throws ENOENT. */
+  sysctlDescr(name: string): string {
+    return this.sysctls.describe(name);
+  }
+}
+
+/** Runs every SYSINIT in (subsystem, order) order, as mi_startup() does. */
+function mi_startup(kernel: Kernel): void {
+  const sorted = [...sysinits].sort((a, b) => a.subsystem - b.subsystem || a.order - b.order);
+  for (const sip of sorted) sip.func(kernel);
+}
+
+/**
+ * Boots a kernel built from `configText` (GENERIC when omitted).
+ * Throws ConfigError if config(8) would reject the configuration.
+ */
+export function boot(configText: string = GENERIC, options: BootOptions = {}): Kernel {
+  const kernel = new Kernel(config(configText, options.file));
+  mi_startup(kernel);
+  return kernel;
+}
