@@ -18,6 +18,9 @@ export interface ZcsimContent {
 }
 
 /** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
+/** What a bare .Os stands for in the footer of every page. */
+export const MAN_OS = 'FreeBSD 5.0';
+
 export function manPageRoute(name: string, section: string): string {
   return `/man${section}/${name}`;
 }
@@ -39,7 +42,8 @@ export function loadZcsimContent(siteDir: string): ZcsimContent {
   const manPages: Record<string, MdocDocument> = {};
   const xrefs: Record<string, string> = {};
   for (const rel of listManSources(siteDir)) {
-    const doc = parseMdoc(fs.readFileSync(path.join(siteDir, rel), 'utf8'), rel);
+    // A bare .Os names the system the pages describe, as mandoc -Ios does.
+    const doc = parseMdoc(fs.readFileSync(path.join(siteDir, rel), 'utf8'), rel, { os: MAN_OS });
     for (const block of mdocExampleBlocks(doc)) {
       const sample = examples[block.slug];
       if (!sample) {

@@ -1,0 +1,36 @@
+// The whole page: header table, sections, footer table. Docusaurus-free, so
+// it renders under Node too; index.tsx binds the site's Link and Example.
+import React from 'react';
+import type { MdocDocument } from '../../mdoc/index.ts';
+import { blocks } from './Blocks.tsx';
+import { Foot, Head } from './HeadFoot.tsx';
+import Heading from './Heading.tsx';
+import { SlotsContext, type ExampleComponent, type LinkComponent } from './slots.ts';
+
+export interface ManPageViewProps {
+  doc: MdocDocument;
+  /** "name(section)" -> site path; .Xr to anything else renders as plain text. */
+  xrefs: Readonly<Record<string, string>>;
+  Link: LinkComponent;
+  Example: ExampleComponent;
+  className?: string;
+}
+
+export default function ManPageView({ doc, xrefs, Link, Example, className }: ManPageViewProps): React.ReactElement {
+  return (
+    <SlotsContext.Provider value={{ Link, Example, xrefs }}>
+      <div className={className ? `manpage ${className}` : 'manpage'}>
+        <Head doc={doc} />
+        <div className="manual-text">
+          {doc.sections.map((section) => (
+            <section key={section.id} className="Sh">
+              <Heading level="Sh" id={section.id} title={section.title} />
+              {blocks(section.children, false)}
+            </section>
+          ))}
+        </div>
+        <Foot doc={doc} />
+      </div>
+    </SlotsContext.Provider>
+  );
+}
