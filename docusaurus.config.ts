@@ -9,6 +9,7 @@ const config: Config = {
   tagline: "FreeBSD's 2002 zero copy sockets, documented and running live",
   url: 'http://localhost',
   baseUrl: '/',
+  favicon: 'img/favicon.svg',
   trailingSlash: false,
   onBrokenLinks: 'throw',
   onBrokenAnchors: 'throw',

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readExamples } from '../src/plugins/examples.ts';
-import { CHROMIUM_HINT, findChromium } from './lib/tools.ts';
+import { CHROMIUM_HINT, findChromium, listManPages } from './lib/tools.ts';
 import { writeReport } from './lib/report.ts';
 
 const PORT = Number(process.env.ZCSIM_TEST_PORT ?? 3111);
@@ -74,6 +74,7 @@ async function runExample(page: Page, slug: string, how: 'click' | 'keys' = 'cli
   const t0 = Date.now();
   if (how === 'click') await runButton.click();
   else {
+    await box.scrollIntoViewIfNeeded();
     await box.locator('.cm-content').click();
     await page.keyboard.press('Control+Enter');
   }
@@ -90,12 +91,16 @@ async function runExample(page: Page, slug: string, how: 'click' | 'keys' = 'cli
   return {
     status: (await output.getAttribute('data-status')) ?? '',
     text: (await box.locator('[data-output-text]').textContent()) ?? '',
-    statusText: (await box.locator('[data-output-status]').textContent()) ?? '',
+    statusText:
+      ((await box.locator('[data-output-status]').textContent()) ?? '') +
+      ((await box.locator('[data-output-stack]').count()) > 0 ? `\n${await box.locator('[data-output-stack]').textContent()}` : ''),
     ms,
   };
 }
 
 async function replaceCode(page: Page, slug: string, code: string): Promise<void> {
+  // Sandpack starts CodeMirror when the editor scrolls into view.
+  await page.locator(`[data-example="${slug}"]`).first().scrollIntoViewIfNeeded();
   const editor = page.locator(`[data-example="${slug}"] .cm-content`).first();
   await editor.click();
   await page.keyboard.press('Control+A');
@@ -150,8 +155,24 @@ async function main(): Promise<void> {
     const manPath = '/man9/zero_copy';
     const slug = 'sysctl-zero-copy';
     const { page, foreign } = await openPage(browser, manPath);
-    const header = (await page.locator('.manual-text, [data-manpage]').first().textContent()) ?? (await page.textContent('main')) ?? '';
-    check('zero_copy(9) shows its header line', /ZERO_COPY\(9\)/.test(header) && /FreeBSD Kernel Developer's Manual/.test(header));
+    const header = (await page.locator('table.head').first().textContent()) ?? '';
+    check('zero_copy(9) shows its header line', header === "ZERO_COPY(9)FreeBSD Kernel Developer's ManualZERO_COPY(9)", header);
+    const footer = (await page.locator('table.foot').first().textContent()) ?? '';
+    check('zero_copy(9) shows its footer with OS and date', footer === 'FreeBSD 5.0June 23, 2002', footer);
+    const ours = new Set(listManPages().map((file) => file.replace(/^.*\/(.+)\.([1-9])$/, '$1($2)')));
+    const xrefs = await page.locator('main .Xr').evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent ?? '', href: el.getAttribute('href') })),
+    );
+    const wrong = xrefs.filter(({ text, href }) => {
+      const name = /^(.+)\(([1-9])\)$/.exec(text);
+      const expectedHref = name && ours.has(text) ? `/man${name[2]}/${name[1]}` : null;
+      return href !== expectedHref;
+    });
+    check(
+      `.Xr links go to our pages and only to them (${xrefs.length} references)`,
+      xrefs.length > 0 && wrong.length === 0,
+      JSON.stringify(wrong),
+    );
     check('zero_copy(9) has a permalink for DESCRIPTION', (await page.locator('a[href="#DESCRIPTION"]').count()) > 0);
 
     await replaceCode(page, slug, 'console.log("before");\nwhile (true) {}\n');

@@ -83,6 +83,19 @@ export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimCo
         resolve: {
           alias: { zcsim: path.join(siteDir, 'src/kernel/index.ts') },
         },
+        module: {
+          rules: [
+            {
+              // Our package.json says "type": "module" (the kernel and samples
+              // are ESM), which would make webpack parse Docusaurus's generated
+              // CommonJS-flavoured registry as strict ESM and leave its
+              // require.resolveWeak calls unresolved in the server bundle.
+              test: /\.js$/,
+              include: [context.generatedFilesDir],
+              type: 'javascript/auto',
+            },
+          ],
+        },
       };
     },
   };

@@ -42,6 +42,12 @@ export default function OutputPanel({ state, expected }: { state: PanelState; ex
         {matches === true && <span className={styles.match}> Output matches the documented output.</span>}
         {matches === false && <span className={styles.differ}> Output differs from the documented output.</span>}
       </div>
+      {state.status === 'error' && state.stack && (
+        <details className={styles.stack}>
+          <summary>JavaScript stack</summary>
+          <pre data-output-stack>{state.stack}</pre>
+        </details>
+      )}
     </div>
   );
 }

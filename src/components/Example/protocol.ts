@@ -14,6 +14,8 @@ export type RunMessage =
       message: string;
       line?: number;
       column?: number;
+      /** The JavaScript stack of a runtime error, for the reader who wants it. */
+      stack?: string;
     };
 
 /** A run that has not finished after this long is stopped (the worker is terminated). */

@@ -82,7 +82,14 @@ async function run(code: string): Promise<void> {
     await body(sampleRequire, sampleConsole, exportsObject, { exports: exportsObject });
     post({ type: 'done' });
   } catch (error) {
-    post({ type: 'error', kind: 'runtime', message: errorText(error), ...runtimePosition(error) });
+    const stack = error instanceof Error ? error.stack : undefined;
+    post({
+      type: 'error',
+      kind: 'runtime',
+      message: errorText(error),
+      ...runtimePosition(error),
+      ...(stack ? { stack } : {}),
+    });
   }
 }
 

@@ -5,7 +5,15 @@ import { RUN_TIMEOUT_MS, type RunMessage } from './protocol.ts';
 
 export type RunOutcome =
   | { status: 'done'; elapsedMs: number }
-  | { status: 'error'; kind: 'compile' | 'runtime'; message: string; line?: number; column?: number; elapsedMs: number }
+  | {
+      status: 'error';
+      kind: 'compile' | 'runtime';
+      message: string;
+      line?: number;
+      column?: number;
+      stack?: string;
+      elapsedMs: number;
+    }
   | { status: 'timeout'; elapsedMs: number }
   | { status: 'cancelled'; elapsedMs: number };
 
@@ -37,15 +45,8 @@ export function runSample(code: string, onOutput: (line: string) => void): RunHa
     if (message.type === 'output') onOutput(message.text);
     else if (message.type === 'done') finish({ status: 'done', elapsedMs: elapsedMs() });
     else {
-      const { kind, message: text, line, column } = message;
-      finish({
-        status: 'error',
-        kind,
-        message: text,
-        ...(line !== undefined ? { line } : {}),
-        ...(column !== undefined ? { column } : {}),
-        elapsedMs: elapsedMs(),
-      });
+      const { type: _type, ...error } = message;
+      finish({ status: 'error', ...error, elapsedMs: elapsedMs() });
     }
   };
   worker.onerror = (event) => {
