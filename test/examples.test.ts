@@ -29,11 +29,21 @@ for (const example of Object.values(examples)) {
   });
 }
 
-test('every example is shown in some man page, and every man page sample has its file', (t) => {
+function mdxFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return mdxFiles(full);
+    return /\.mdx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+test('every example is shown on some page, and every sample a page shows has its file', (t) => {
   const content = loadZcsimContent(root);
-  const shown = new Set(
-    Object.values(content.manPages).flatMap((doc) => mdocExampleBlocks(doc).map((block) => block.slug)),
+  const inManPages = Object.values(content.manPages).flatMap((doc) => mdocExampleBlocks(doc).map((block) => block.slug));
+  const inMdx = mdxFiles(path.join(root, 'docs')).flatMap((file) =>
+    [...fs.readFileSync(file, 'utf8').matchAll(/<Example\s+slug="([^"]+)"/g)].map((m) => m[1] ?? ''),
   );
+  const shown = new Set([...inManPages, ...inMdx]);
   t.deepEqual([...shown].sort(), Object.keys(examples).sort());
 });
 

@@ -1,6 +1,8 @@
-// <Example slug code />: a sample that the reader can edit and run. The code
-// is rendered as a static block on the server and before the editor has
-// loaded, so it reads the same with JavaScript off; after hydration the
+// <Example slug code? />: a sample that the reader can edit and run. Man pages
+// pass the code of their literal block; MDX pages write just
+// <Example slug="fork-cow" /> and the code comes from examples/fork-cow.ts.
+// The code is rendered as a static block on the server and before the editor
+// has loaded, so it reads the same with JavaScript off; after hydration the
 // Sandpack editor replaces it.
 import React, { Suspense, lazy, useEffect, useState } from 'react';
 import CodeBlock from '@theme/CodeBlock';
@@ -10,7 +12,7 @@ import styles from './styles.module.css';
 
 export interface ExampleProps {
   slug: string;
-  code: string;
+  code?: string;
 }
 
 const LiveEditor = lazy(() => import('./LiveEditor.tsx'));
@@ -23,9 +25,12 @@ function StaticCode({ code }: { code: string }): React.ReactElement {
   );
 }
 
-export default function Example({ slug, code }: ExampleProps): React.ReactElement {
+export default function Example({ slug, code: given }: ExampleProps): React.ReactElement {
   const content = usePluginData('zcsim-content') as ZcsimContent;
-  const expected = content.examples[slug]?.expected;
+  const sample = content.examples[slug];
+  const code = given ?? sample?.code;
+  if (code === undefined) throw new Error(`<Example slug="${slug}">: there is no examples/${slug}.ts`);
+  const expected = sample?.expected;
   const [mounted, setMounted] = useState(false);
   useEffect(() => setMounted(true), []);
   return (
