@@ -137,6 +137,14 @@ test('sysctl kern.ipc lists only that subtree; a leaf lists itself', (t) => {
   t.deepEqual(kernel.sysctlList('kern.ipc'), [
     'kern.ipc.maxsockbuf: 262144',
     'kern.ipc.nmbclusters: 9216',
+    'kern.ipc.nmbufs: 18432',
+    'kern.ipc.nmbcnt: 11776',
+    'kern.ipc.nsfbufs: 2560',
+    'kern.ipc.mbuf_wait: 64',
+    'kern.ipc.mbuf_hiwm: 512',
+    'kern.ipc.mbuf_lowm: 128',
+    'kern.ipc.clust_hiwm: 128',
+    'kern.ipc.clust_lowm: 16',
     'kern.ipc.zero_copy.receive: 1',
     'kern.ipc.zero_copy.send: 1',
   ]);
