@@ -10,6 +10,12 @@ const sidebars: SidebarsConfig = {
       collapsed: false,
       items: ['man9/zero_copy'],
     },
+    {
+      type: 'category',
+      label: 'The simulated kernel',
+      collapsed: false,
+      items: ['kernel/mbufs'],
+    },
   ],
 };
 
