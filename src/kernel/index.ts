@@ -160,3 +160,160 @@ export { netstat_m } from './usr.bin/netstat/mbuf.ts';
 
 // sysctl types and flags (sys/sysctl.h).
 export { CTLTYPE_NODE, CTLTYPE_INT, CTLTYPE_STRING, CTLTYPE_ULONG, CTLFLAG_RD, CTLFLAG_WR, CTLFLAG_RW } from './sys/sysctl.ts';
+
+// Virtual time and the machines (sim/): one Simulation per run, a CPU with a
+// cost model per machine, wires between interfaces.
+export { Simulation, sim_of, SIM_MAX_EVENTS_PER_NS, type SimEvent } from './sim/clock.ts';
+export {
+  Cpu,
+  cpu_of,
+  cpu_charge,
+  cpu_run,
+  cpu_wait,
+  cpu_snapshot,
+  cpu_usage,
+  machine_costs,
+  CPU_CATEGORIES,
+  type CpuCategory,
+  type CpuTimes,
+  type CpuSnapshot,
+  type CpuUsage,
+} from './sim/cpu.ts';
+export {
+  MACHINE_CLASSES,
+  DEFAULT_MACHINE_CLASS,
+  copy_ns,
+  cksum_ns,
+  page_copy_ns,
+  cow_fault_ns,
+  zero_fill_fault_ns,
+  type CostModel,
+  type MachineClassName,
+} from './sim/cost_model.ts';
+export { PCI_BOARDS, type PciBoard, type MachineOptions } from './sim/hardware.ts';
+export {
+  Wire,
+  WireEnd,
+  wire_fcs_ok,
+  wire_frame_bytes,
+  WIRE_OVERHEAD_BYTES,
+  WIRE_MIN_FRAME_BYTES,
+  WIRE_MAX_FRAME_BYTES,
+  WIRE_DEFAULT_RATE_BPS,
+  ETHER_PREAMBLE_SFD_LEN,
+  ETHER_IFG_LEN,
+  type WireOptions,
+  type WireFrame,
+  type WirePort,
+  type WireStats,
+} from './sim/wire.ts';
+
+// Kernel time: clock ticks, time of day, callouts (kern_clock, kern_tc, kern_timeout).
+export { HZ, hz, tick_ns, ticks, tvtohz_ns } from './kern/kern_clock.ts';
+export {
+  nanouptime,
+  microuptime,
+  getnanouptime,
+  getmicrouptime,
+  nanotime,
+  microtime,
+  getmicrotime,
+  uptime_ns,
+  BOOTTIME_SEC,
+  type timespec,
+  type timeval,
+} from './kern/kern_tc.ts';
+export {
+  callout,
+  callout_reset,
+  callout_stop,
+  callout_active,
+  callout_pending,
+  callout_deactivate,
+  CALLOUT_ACTIVE,
+  CALLOUT_PENDING,
+  CALLOUT_MPSAFE,
+} from './kern/kern_timeout.ts';
+
+// Network interfaces (net/): ifnet, Ethernet, software interrupts.
+export {
+  ifnet,
+  ifqueue,
+  IFQ_MAXLEN,
+  IF_QFULL,
+  IF_DROP,
+  IF_ENQUEUE,
+  IF_PREPEND,
+  IF_DEQUEUE,
+  IF_DRAIN,
+  type ifreq,
+  type ether_dst,
+  type if_output_t,
+  type if_input_t,
+  type if_start_t,
+  type if_ioctl_t,
+} from './net/if_var.ts';
+export {
+  if_attach,
+  ifunit,
+  ifnet_list,
+  ifreq_for,
+  if_up,
+  if_down,
+  ifioctl,
+  IF_HANDOFF,
+  IFF_UP,
+  IFF_BROADCAST,
+  IFF_DEBUG,
+  IFF_LOOPBACK,
+  IFF_POINTOPOINT,
+  IFF_RUNNING,
+  IFF_NOARP,
+  IFF_PROMISC,
+  IFF_ALLMULTI,
+  IFF_OACTIVE,
+  IFF_SIMPLEX,
+  IFF_MULTICAST,
+  IF_MINMTU,
+  IF_MAXMTU,
+  IFT_ETHER,
+  SIOCSIFFLAGS,
+  SIOCGIFFLAGS,
+  SIOCSIFMTU,
+  SIOCGIFMTU,
+  SIOCGIFMETRIC,
+  SIOCSIFMETRIC,
+} from './net/if.ts';
+export {
+  ETHER_ADDR_LEN,
+  ETHER_TYPE_LEN,
+  ETHER_CRC_LEN,
+  ETHER_HDR_LEN,
+  ETHER_MIN_LEN,
+  ETHER_MAX_LEN,
+  ETHERMTU,
+  ETHERMIN,
+  ETHERMTU_JUMBO,
+  ETHER_MAX_LEN_JUMBO,
+  ETHERTYPE_IP,
+  ETHERTYPE_ARP,
+  ETHERTYPE_IPV6,
+  ETHERTYPE_VLAN,
+  ETHERTYPE_LOOPBACK,
+  etherbroadcastaddr,
+  ether_header_get,
+  ether_header_put,
+  ether_sprintf,
+  ETHER_IS_MULTICAST,
+  type ether_header,
+} from './net/ethernet.ts';
+export { ether_ifattach, ether_output, ether_output_frame, ether_input, ether_demux, ether_link_peer, ether_crc32_le } from './net/if_ethersubr.ts';
+export { netisr_register, netisr_unregister, netisr_dispatch, netisr_queue_stats, NETISR_IP, NETISR_ARP, NETISR_IPV6, type netisr_t } from './net/netisr.ts';
+export { _IO, _IOR, _IOW, _IOWR } from './sys/ioccom.ts';
+
+// Network drivers (dev/): em(4), simulated.
+export { em_softc_of, em_init, em_stop, EM_RXD, EM_TXD, EM_MAX_MTU, type em_softc, type em_hw_stats } from './dev/em/if_em.ts';
+
+// Userland network views (netstat -i, ifconfig).
+export { netstat_i, type NetstatIfOptions } from './usr.bin/netstat/if.ts';
+export { ifconfig } from './sbin/ifconfig/ifconfig.ts';

@@ -24,8 +24,11 @@ import { init_param, type KernelParam } from './subr_param.ts';
 import { mbinit_sysinit } from './subr_mbuf.ts';
 import { sb_init_sysinit } from './uipc_socket2.ts';
 import { so_zero_copy_sysinit } from './uipc_socket.ts';
+import { configure_sysinit } from './subr_bus.ts';
+import { hostname_sysinit, machine_setup, type MachineOptions } from '../sim/hardware.ts';
 
-export interface BootOptions {
+/** Also the machine: sim, machineClass, nics, hostname (sim/hardware.ts). */
+export interface BootOptions extends MachineOptions {
   /** Name of the configuration file, used only in ConfigError messages. */
   readonly file?: string;
 }
@@ -60,6 +63,8 @@ const sysinits: readonly SysInit[] = [
   mbinit_sysinit,
   sb_init_sysinit,
   so_zero_copy_sysinit,
+  configure_sysinit,
+  hostname_sysinit,
 ];
 
 export class Kernel {
@@ -142,6 +147,7 @@ function mi_startup(kernel: Kernel): void {
  */
 export function boot(configText: string = GENERIC, options: BootOptions = {}): Kernel {
   const kernel = new Kernel(config(configText, options.file));
+  machine_setup(kernel, options);
   mi_startup(kernel);
   return kernel;
 }

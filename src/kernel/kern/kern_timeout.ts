@@ -1,0 +1,89 @@
+// Callouts: functions the kernel asks to run a number of clock ticks later.
+// Mirrors callout(9) in sys/kern/kern_timeout.c (FreeBSD 5.0).
+//
+// How to use (TCP's retransmit timer is the model user):
+//   const c = new callout(kernel);                     // callout_init
+//   callout_reset(c, tp.t_rxtcur, tcp_timer_rexmt, tp); // (re)arm
+//   callout_stop(c);                                   // 1 if it was pending
+//   callout_active(c), callout_pending(c), callout_deactivate(c)
+// A callout fires on a tick boundary: armed at tick T for n ticks, it runs
+// when the tick count reaches T + n, so the first tick of a timeout is
+// partial, exactly as with 5.0's callwheel; n <= 0 is taken as 1.
+// The function runs from the event queue, at the tick's virtual time; it
+// charges CPU for its own work if it has any (sim/cpu.ts). Re-arming a
+// pending callout moves it; stopping one that already fired returns 0 and
+// only clears CALLOUT_ACTIVE, which is how 5.0's callers detect the race.
+
+import type { Kernel } from './init_main.ts';
+import type { SimEvent } from '../sim/clock.ts';
+import { sim_boot_ns, sim_of } from '../sim/clock.ts';
+import { tick_ns, ticks } from './kern_clock.ts';
+
+// c_flags (sys/callout.h).
+export const CALLOUT_LOCAL_ALLOC = 0x0001; // was allocated from callfree
+export const CALLOUT_ACTIVE = 0x0002; // callout is currently active
+export const CALLOUT_PENDING = 0x0004; // callout is waiting for timeout
+export const CALLOUT_MPSAFE = 0x0008; // callout handler is mp safe
+
+/** struct callout. */
+export class callout {
+  c_time = 0; // tick count at which the callout fires
+  c_arg: unknown = null; // function argument
+  c_func: ((arg: unknown) => void) | null = null; // function to call
+  c_flags = 0; // CALLOUT_* state
+  readonly c_kernel: Kernel; // whose clock it runs on (C has one global callwheel)
+  /** @internal the queued event while CALLOUT_PENDING. */
+  c_event: SimEvent | null = null;
+
+  /** callout_init(c, mpsafe): a stopped, inactive callout on `kernel`'s clock. */
+  constructor(kernel: Kernel, mpsafe = false) {
+    this.c_kernel = kernel;
+    if (mpsafe) this.c_flags |= CALLOUT_MPSAFE;
+  }
+}
+
+/** callout_reset(9): runs `func(arg)` `to_ticks` ticks from now, replacing any pending run. */
+export function callout_reset<A>(c: callout, to_ticks: number, func: (arg: A) => void, arg: A): void {
+  if (c.c_event !== null) sim_of(c.c_kernel).cancel(c.c_event);
+  const n = to_ticks <= 0 ? 1 : Math.floor(to_ticks);
+  c.c_time = ticks(c.c_kernel) + n;
+  c.c_func = func as (arg: unknown) => void;
+  c.c_arg = arg;
+  c.c_flags |= CALLOUT_ACTIVE | CALLOUT_PENDING;
+  const when = sim_boot_ns(c.c_kernel) + c.c_time * tick_ns;
+  c.c_event = sim_of(c.c_kernel).schedule_at(when, () => softclock_one(c));
+}
+
+/** callout_stop(9): cancels a pending run. Returns 1 if one was pending, else 0. Clears ACTIVE. */
+export function callout_stop(c: callout): number {
+  c.c_flags &= ~CALLOUT_ACTIVE;
+  if (c.c_event === null) return 0;
+  sim_of(c.c_kernel).cancel(c.c_event);
+  c.c_event = null;
+  c.c_flags &= ~CALLOUT_PENDING;
+  return 1;
+}
+
+/** callout_active(9): armed and not stopped or deactivated since (it may have fired). */
+export function callout_active(c: callout): boolean {
+  return (c.c_flags & CALLOUT_ACTIVE) !== 0;
+}
+
+/** callout_pending(9): armed and not yet fired. */
+export function callout_pending(c: callout): boolean {
+  return (c.c_flags & CALLOUT_PENDING) !== 0;
+}
+
+/** callout_deactivate(9): clears CALLOUT_ACTIVE; a handler calls it to say "seen". */
+export function callout_deactivate(c: callout): void {
+  c.c_flags &= ~CALLOUT_ACTIVE;
+}
+
+// softclock(): runs one expired callout. PENDING is cleared before the call
+// so the handler may re-arm its own callout.
+function softclock_one(c: callout): void {
+  c.c_event = null;
+  c.c_flags &= ~CALLOUT_PENDING;
+  const func = c.c_func;
+  if (func !== null) func(c.c_arg);
+}

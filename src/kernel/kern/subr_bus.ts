@@ -1,0 +1,47 @@
+// Device configuration: every network board in the machine is offered to
+// the drivers the kernel was configured with; the matching driver attaches
+// it as the next unit of its name.
+// Mirrors, in miniature, newbus (sys/kern/subr_bus.c: devclass unit
+// numbers, DRIVER_MODULE) and the PCI bus's probe of its slots.
+//
+// How to add a driver: export a `driver_t` from its file (dev/ti/if_ti.ts)
+// and list it in `pci_drivers` below. It attaches only if the configuration
+// has its `device` line and the machine has its board (boot's `nics`).
+// A board nobody claims is reported as 5.0's pci(4) does:
+//   pci0: <network, ethernet> at device 10.0 (no driver attached)
+
+import { em_driver } from '../dev/em/if_em.ts';
+import { machine_nics } from '../sim/hardware.ts';
+import { SI_ORDER_FIRST, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
+import type { Kernel } from './init_main.ts';
+
+/** A PCI driver: what newbus's driver_t and device_attach give it, reduced. */
+export interface driver_t {
+  readonly name: string; // driver and interface name, e.g. "em"
+  /** Attaches the board in `slot` as unit `unit`. Prints its probe lines. */
+  readonly attach: (kernel: Kernel, unit: number, slot: number) => void;
+}
+
+/** Every PCI driver the simulator has. */
+export const pci_drivers: readonly driver_t[] = [em_driver];
+
+/** First PCI slot (device number) the boards sit in; lower ones hold the chipset. */
+export const PCI_FIRST_NIC_SLOT = 9;
+
+function configure(kernel: Kernel): void {
+  const units = new Map<string, number>();
+  machine_nics(kernel).forEach((board, i) => {
+    const slot = PCI_FIRST_NIC_SLOT + i;
+    const drv = pci_drivers.find((d) => d.name === board);
+    if (drv === undefined || !kernel.hasDevice(board)) {
+      kernel.printf(`pci0: <network, ethernet> at device ${slot}.0 (no driver attached)`);
+      return;
+    }
+    const unit = units.get(board) ?? 0;
+    units.set(board, unit + 1);
+    drv.attach(kernel, unit, slot);
+  });
+}
+
+/** configure(): attaches the machine's network boards. */
+export const configure_sysinit: SysInit = { name: 'configure', subsystem: SI_SUB_CONFIGURE, order: SI_ORDER_FIRST, func: configure };

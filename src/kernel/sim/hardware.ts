@@ -1,0 +1,85 @@
+// What boot() is told about the machine it runs on: which Simulation (clock
+// and wires), which reference CPU (cost model), which network boards sit in
+// its PCI slots, and its host name. No FreeBSD counterpart: a real kernel
+// finds its hardware; the simulator is told it.
+//
+// How to use (through boot's options):
+//   boot(GENERIC, { sim, hostname: 'a', machineClass: 'PII_450', nics: ['em', 'em'] });
+// Boards are attached by their drivers at SI_SUB_CONFIGURE (kern/subr_bus.ts)
+// if the configuration has the driver's `device` line; each board model
+// numbers its units from 0 in slot order (em0, em1, ...). No `nics`, no
+// network boards: a kernel booted as before has no interfaces and allocates
+// nothing for them.
+
+import type { Kernel } from '../kern/init_main.ts';
+import { sim_attach, Simulation } from './clock.ts';
+import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, is_machine_class, type MachineClassName } from './cost_model.ts';
+import { cpu_attach } from './cpu.ts';
+import { SI_ORDER_ANY, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
+
+/** The network boards the simulator can put in a PCI slot, with what pciconf would say of them. */
+export const PCI_BOARDS = {
+  em: 'Intel PRO/1000 gigabit Ethernet (82543/82544), copper',
+  ti: 'Alteon Networks Tigon II gigabit Ethernet',
+} as const;
+
+/** A board model name (the name of the driver that would attach to it). */
+export type PciBoard = keyof typeof PCI_BOARDS;
+
+/** The machine part of boot's options. */
+export interface MachineOptions {
+  /** The Simulation to boot on; default: a new one for this kernel alone. */
+  readonly sim?: Simulation;
+  /** The reference CPU of the cost model; default DEFAULT_MACHINE_CLASS. */
+  readonly machineClass?: MachineClassName;
+  /** Network boards in PCI slot order, e.g. ['em']; default none. */
+  readonly nics?: readonly PciBoard[];
+  /** kern.hostname once booted; default '' as on a fresh 5.0 kernel. */
+  readonly hostname?: string;
+}
+
+interface Machine {
+  readonly nics: readonly PciBoard[];
+  readonly hostname: string | undefined;
+}
+
+const machines = new WeakMap<Kernel, Machine>();
+
+/**
+ * Validates `options` and gives `kernel` its simulation and CPU. Called by
+ * boot() before the SYSINITs run. Throws RangeError for an unknown machine
+ * class or board, before anything is attached.
+ */
+export function machine_setup(kernel: Kernel, options: MachineOptions): void {
+  const cls = options.machineClass ?? DEFAULT_MACHINE_CLASS;
+  if (!is_machine_class(cls)) {
+    throw new RangeError(`boot: unknown machineClass ${JSON.stringify(cls)} (known: ${Object.keys(MACHINE_CLASSES).join(', ')})`);
+  }
+  const nics = options.nics ?? [];
+  for (const b of nics) {
+    if (!Object.hasOwn(PCI_BOARDS, b)) throw new RangeError(`boot: unknown network board ${JSON.stringify(b)} (known: ${Object.keys(PCI_BOARDS).join(', ')})`);
+  }
+  sim_attach(kernel, options.sim ?? new Simulation());
+  cpu_attach(kernel, MACHINE_CLASSES[cls]);
+  machines.set(kernel, { nics: [...nics], hostname: options.hostname });
+}
+
+/** The boards in `kernel`'s PCI slots, in slot order. */
+export function machine_nics(kernel: Kernel): readonly PciBoard[] {
+  return machines.get(kernel)?.nics ?? [];
+}
+
+/** The host name boot was given, if any. */
+export function machine_hostname(kernel: Kernel): string | undefined {
+  return machines.get(kernel)?.hostname;
+}
+
+// rc.conf's hostname= runs long after boot in a real system; here it is the
+// last thing boot does, so a booted kernel already has its name.
+function set_hostname(kernel: Kernel): void {
+  const name = machines.get(kernel)?.hostname;
+  if (name !== undefined) kernel.sysctl('kern.hostname', name);
+}
+
+/** Sets kern.hostname from boot's `hostname` option. */
+export const hostname_sysinit: SysInit = { name: 'hostname', subsystem: SI_SUB_CONFIGURE, order: SI_ORDER_ANY, func: set_hostname };

@@ -1,0 +1,237 @@
+// The wire: a full-duplex point-to-point gigabit Ethernet link between two
+// interfaces. No FreeBSD counterpart (it is the cable and the PHYs).
+//
+// How to use: sim.connect(ifa, ifb, { rate_bps, delay_ns, loss, corrupt, seed })
+// (sim/clock.ts) makes one; a NIC driver gives its ifnet an if_port (a
+// WirePort) and, to send, calls
+//   ifp.if_port.port_wire.transmit(frame, () => tx_done())
+// with the frame's bytes from the destination address to the end of the
+// payload (no FCS). The wire calls the peer's port_rx(frame) when the frame's
+// last bit has arrived, and `tx_done` when its last bit has left.
+//
+// Timing, per direction: frames are sent one after another, in order. A
+// frame of L bytes (header + payload, padded to 60) occupies the line for
+// (L + ETHER_CRC_LEN + 8 preamble/SFD + 12 inter-frame gap) bytes at rate_bps:
+// at 1 Gb/s an MTU-1500 IP packet takes (1500 + 38) * 8 = 12304 ns. Its last
+// bit arrives delay_ns after it leaves (before the gap). The two directions
+// are independent (full duplex: no collisions, ever).
+//
+// Loss and corruption: each direction draws from its own deterministic PRNG
+// seeded from `seed`, so a run repeats exactly and traffic one way does not
+// change the losses the other way. A lost frame never arrives. A corrupted
+// frame arrives with one bit flipped and carries the FCS of the bytes that
+// were sent; the receiving MAC checks it (wire_fcs_ok) and drops the frame
+// as a CRC error. Frames the wire did not touch carry no FCS: recomputing a
+// CRC that must match would only cost the host time.
+
+import type { ifnet } from '../net/if_var.ts';
+import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHER_MIN_LEN, ETHERMTU_JUMBO } from '../net/ethernet.ts';
+import { ether_crc32_le } from '../net/if_ethersubr.ts';
+import type { Simulation } from './clock.ts';
+
+/** Preamble (7 bytes) and start-of-frame delimiter (1) before every frame (IEEE 802.3). */
+export const ETHER_PREAMBLE_SFD_LEN = 8;
+/** Inter-frame gap: 96 bit times of silence after every frame (IEEE 802.3). */
+export const ETHER_IFG_LEN = 12;
+/**
+ * Bytes of the wire per frame beyond the network-layer packet: preamble/SFD
+ * 8, header 14, FCS 4, gap 12 = 38. The one place the overhead is added up.
+ */
+export const WIRE_OVERHEAD_BYTES = ETHER_PREAMBLE_SFD_LEN + ETHER_HDR_LEN + ETHER_CRC_LEN + ETHER_IFG_LEN;
+/** Shortest frame a MAC sends without FCS: ETHER_MIN_LEN - ETHER_CRC_LEN = 60 (shorter ones are padded). */
+export const WIRE_MIN_FRAME_BYTES = ETHER_MIN_LEN - ETHER_CRC_LEN;
+/** Longest frame the wire carries, without FCS: a 9000-byte jumbo payload plus the header. */
+export const WIRE_MAX_FRAME_BYTES = ETHERMTU_JUMBO + ETHER_HDR_LEN;
+/** Gigabit Ethernet. */
+export const WIRE_DEFAULT_RATE_BPS = 1e9;
+
+/** Options of sim.connect(). */
+export interface WireOptions {
+  readonly rate_bps?: number; // line rate, default 1e9
+  readonly delay_ns?: number; // propagation delay, default 0 (a short cable is ~5 ns/m)
+  readonly loss?: number; // probability a frame is lost, 0..1, default 0
+  readonly corrupt?: number; // probability a frame arrives with a bit flipped, 0..1, default 0
+  readonly seed?: number; // PRNG seed for loss and corruption, default 1
+}
+
+/** A frame in flight. */
+export interface WireFrame {
+  readonly data: Uint8Array; // destination address .. end of payload (padded to 60), no FCS
+  readonly fcs: number | undefined; // FCS of the bytes sent, when the wire damaged them
+}
+
+/** What a NIC's PHY offers the wire. */
+export interface WirePort {
+  readonly port_ifp: ifnet; // the interface this port belongs to
+  port_wire: WireEnd | null; // this port's end of its wire, once connected
+  /** The last bit of `frame` has arrived. */
+  port_rx(frame: WireFrame): void;
+  /** The wire was connected (the PHYs see each other: link up). */
+  port_link(up: boolean): void;
+}
+
+/** Counters of one direction. */
+export interface WireStats {
+  frames: number; // frames sent into the wire
+  bytes: number; // their bytes (header + payload, no FCS, no padding)
+  wire_bytes: number; // line bytes used, overheads and padding included
+  lost: number; // frames that vanished
+  corrupted: number; // frames delivered with a flipped bit
+  delivered: number; // frames whose last bit reached the peer
+}
+
+/** True if the frame passes the receiving MAC's FCS check. */
+export function wire_fcs_ok(frame: WireFrame): boolean {
+  return frame.fcs === undefined || ether_crc32_le(frame.data) === frame.fcs;
+}
+
+/** Line bytes (overheads, padding) a frame of `frame_bytes` (header + payload, no FCS) uses. */
+export function wire_frame_bytes(frame_bytes: number): number {
+  return Math.max(frame_bytes, WIRE_MIN_FRAME_BYTES) + ETHER_CRC_LEN + ETHER_PREAMBLE_SFD_LEN + ETHER_IFG_LEN;
+}
+
+// mulberry32: small, fast, and good enough to pick which frames to lose.
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One direction's sending end, owned by the port that transmits on it. */
+export class WireEnd {
+  readonly wire: Wire; // the wire this end belongs to
+  readonly port: WirePort; // the port sending on this end
+  peer!: WireEnd; // the other end (whose port receives what this one sends)
+  readonly stats: WireStats = { frames: 0, bytes: 0, wire_bytes: 0, lost: 0, corrupted: 0, delivered: 0 };
+  private line_free_ns = 0; // when the line is free after the frames already given
+  private queued = 0; // frames given but not yet fully sent
+  private readonly rand: () => number; // this direction's loss/corruption stream
+
+  constructor(wire: Wire, port: WirePort, seed: number) {
+    this.wire = wire;
+    this.port = port;
+    this.rand = mulberry32(seed);
+  }
+
+  /** Frames waiting for or in serialization on this end. */
+  get tx_queue_frames(): number {
+    return this.queued;
+  }
+
+  /** When this end's line is next idle (now, if it is idle). */
+  get busy_until_ns(): number {
+    return Math.max(this.line_free_ns, this.wire.sim.now_ns);
+  }
+
+  /**
+   * Sends `frame` (header + payload, 14..9014 bytes; shorter than 60 is
+   * padded with zeros) after the frames already queued. `done` runs when its
+   * last bit has left. The wire keeps `frame`: the caller must not change it
+   * afterwards (a NIC DMAs each frame into a fresh buffer). Throws
+   * RangeError for a frame outside those sizes.
+   */
+  transmit(frame: Uint8Array, done: () => void): void {
+    if (frame.length < ETHER_HDR_LEN || frame.length > WIRE_MAX_FRAME_BYTES) {
+      throw new RangeError(`wire: frame of ${frame.length} bytes outside ${ETHER_HDR_LEN}..${WIRE_MAX_FRAME_BYTES}`);
+    }
+    const sim = this.wire.sim;
+    const data = frame.length < WIRE_MIN_FRAME_BYTES ? pad(frame) : frame;
+    const line_bytes = wire_frame_bytes(frame.length);
+    const start = Math.max(sim.now_ns, this.line_free_ns);
+    const last_bit = start + this.wire.ns_for_bytes(line_bytes - ETHER_IFG_LEN);
+    this.line_free_ns = start + this.wire.ns_for_bytes(line_bytes);
+    this.queued++;
+    this.stats.frames++;
+    this.stats.bytes += frame.length;
+    this.stats.wire_bytes += line_bytes;
+    const arriving = this.damage(data);
+    sim.schedule_at(last_bit, () => {
+      this.queued--;
+      done();
+    });
+    if (arriving === null) return;
+    sim.schedule_at(last_bit + this.wire.delay_ns, () => {
+      this.stats.delivered++;
+      this.peer.port.port_rx(arriving);
+    });
+  }
+
+  // Decides, at send time and in send order, what happens to the frame.
+  private damage(data: Uint8Array): WireFrame | null {
+    if (this.wire.loss > 0 && this.rand() < this.wire.loss) {
+      this.stats.lost++;
+      return null;
+    }
+    if (this.wire.corrupt > 0 && this.rand() < this.wire.corrupt) {
+      this.stats.corrupted++;
+      const fcs = ether_crc32_le(data);
+      const bad = data.slice();
+      const bit = Math.floor(this.rand() * bad.length * 8);
+      bad[bit >> 3] = ((bad[bit >> 3] as number) ^ (1 << (bit & 7))) & 0xff;
+      return { data: bad, fcs };
+    }
+    return { data, fcs: undefined };
+  }
+}
+
+function pad(frame: Uint8Array): Uint8Array {
+  const p = new Uint8Array(WIRE_MIN_FRAME_BYTES);
+  p.set(frame);
+  return p;
+}
+
+/** A full-duplex link; `a` is the first interface given to connect(). */
+export class Wire {
+  readonly sim: Simulation; // whose clock times the frames
+  readonly rate_bps: number; // line rate
+  readonly delay_ns: number; // propagation delay
+  readonly loss: number; // per-frame loss probability
+  readonly corrupt: number; // per-frame corruption probability
+  readonly a: WireEnd; // sending end of the first interface
+  readonly b: WireEnd; // sending end of the second interface
+
+  constructor(sim: Simulation, pa: WirePort, pb: WirePort, o: WireOptions) {
+    this.sim = sim;
+    this.rate_bps = o.rate_bps ?? WIRE_DEFAULT_RATE_BPS;
+    this.delay_ns = o.delay_ns ?? 0;
+    this.loss = o.loss ?? 0;
+    this.corrupt = o.corrupt ?? 0;
+    const seed = o.seed ?? 1;
+    this.a = new WireEnd(this, pa, seed);
+    this.b = new WireEnd(this, pb, (seed ^ 0x9e3779b9) >>> 0);
+    this.a.peer = this.b;
+    this.b.peer = this.a;
+  }
+
+  /** ns the line needs for `bytes` (rounded to the ns; exact at 1 Gb/s and its divisors). */
+  ns_for_bytes(bytes: number): number {
+    return Math.round((bytes * 8 * 1e9) / this.rate_bps);
+  }
+}
+
+/** Validates options and plugs a wire into the ports of `a` and `b` (see Simulation.connect). */
+export function wire_connect(sim: Simulation, a: ifnet, b: ifnet, o: WireOptions): Wire {
+  const pa = a.if_port;
+  const pb = b.if_port;
+  if (pa === null || pb === null) throw new Error(`connect: ${pa === null ? a.if_xname : b.if_xname} has no port for a wire`);
+  if (pa === pb) throw new Error(`connect: ${a.if_xname} to itself`);
+  if (pa.port_wire !== null || pb.port_wire !== null) throw new Error(`connect: ${pa.port_wire !== null ? a.if_xname : b.if_xname} is already wired`);
+  const rate = o.rate_bps ?? WIRE_DEFAULT_RATE_BPS;
+  const delay = o.delay_ns ?? 0;
+  if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`connect: rate_bps ${rate} is not a positive number`);
+  if (!Number.isSafeInteger(delay) || delay < 0) throw new RangeError(`connect: delay_ns ${delay} is not an integer >= 0`);
+  for (const [k, v] of [['loss', o.loss ?? 0], ['corrupt', o.corrupt ?? 0]] as const) {
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`connect: ${k} ${v} is not a probability`);
+  }
+  const w = new Wire(sim, pa, pb, o);
+  pa.port_wire = w.a;
+  pb.port_wire = w.b;
+  pa.port_link(true);
+  pb.port_link(true);
+  return w;
+}

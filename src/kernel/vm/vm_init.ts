@@ -1,0 +1,72 @@
+// VmSystem: one machine's virtual memory globals, and the boot hook that
+// creates them.
+// Mirrors sys/vm/vm_init.c (vm_mem_init) plus the globals FreeBSD keeps in
+// vm_page.c (vm_page_array, vm_page_queues), vm_meter.c (cnt) and
+// vm_object.c (the object list). They live in one object, not in module
+// globals, because one simulation boots several machines.
+//
+// How to use:
+//   const vm = vm_mem_init(npages);           // standalone (tests)
+//   const vm = vm_sys(kernel);                // a booted kernel's VM (SI_SUB_VM)
+//   vm.cnt.v_free_count, vm.tlb_invalidations ...
+
+import type { Kernel } from '../kern/init_main.ts';
+import { SI_ORDER_FIRST, SI_SUB_VM, type SysInit } from '../sys/kernel.ts';
+import { PAGE_SIZE } from '../sys/param.ts';
+import { vmmeter } from '../sys/vmmeter.ts';
+import { KERNEL_RESERVED_BYTES, PHYSMEM_BYTES } from '../sim/machine.ts';
+import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from './vm_object.ts';
+import { PQ_COUNT, vm_page_startup, vm_pagequeue, type vm_page } from './vm_page.ts';
+import { vm_pageout_init } from './vm_pageout.ts';
+
+export class VmSystem {
+  readonly cnt = new vmmeter(); // vm.stats counters
+  vm_page_array: (vm_page | undefined)[] = []; // every managed page frame; undefined = never used (free)
+  vm_page_fresh = 0; // index of the first never-used frame: frames from here on are free
+  first_page_pa = 0; // physical address of vm_page_array[0]
+  readonly vm_page_queues: vm_pagequeue[] = Array.from({ length: PQ_COUNT }, () => new vm_pagequeue()); // by PQ_*
+  readonly vm_object_list = new Set<vm_object>(); // every live object
+  vm_object_count = 0; // objects ever created (for ids)
+  vm_object_collapses = 0; // vm_object_collapse merges (vm.object_collapses)
+  kernel_object!: vm_object; // the kernel's own pages (sf_bufs, jumbo buffers)
+  // Simulation counters without a FreeBSD sysctl, for the cost model.
+  tlb_invalidations = 0; // PTEs changed or removed (each an invlpg on i386)
+  zero_copy_cowfault_copies = 0; // pages copied by vm_page_cowfault
+  // kern.ipc.zero_copy's "full page" hint, which lets vm_page_cowfault skip the copy.
+  so_zerocp_fullpage = false;
+}
+
+/**
+ * vm_mem_init: brings up the VM on a machine with `npages` free page frames
+ * whose first one is at physical address `first_pa`.
+ */
+export function vm_mem_init(npages: number, first_pa = KERNEL_RESERVED_BYTES): VmSystem {
+  if (!Number.isInteger(npages) || npages <= 0) throw new RangeError(`vm_mem_init: bad page count ${npages}`);
+  const vm = new VmSystem();
+  vm_page_startup(vm, first_pa, npages);
+  vm.kernel_object = vm_object_allocate(vm, OBJT_DEFAULT, 0);
+  return vm;
+}
+
+const systems = new WeakMap<Kernel, VmSystem>();
+
+/** The VM of a booted kernel. Throws if the kernel was booted without the VM SYSINIT. */
+export function vm_sys(kernel: Kernel): VmSystem {
+  const vm = systems.get(kernel);
+  if (vm === undefined) throw new Error('vm_sys: this kernel has no VM (vm_mem_init did not run)');
+  return vm;
+}
+
+/** The page frames the VM manages on the simulated PC: "avail memory" of the boot messages. */
+export const AVAIL_PAGES = Math.floor((PHYSMEM_BYTES - KERNEL_RESERVED_BYTES) / PAGE_SIZE);
+
+export const vm_mem_init_sysinit: SysInit = {
+  name: 'vm_mem_init',
+  subsystem: SI_SUB_VM,
+  order: SI_ORDER_FIRST,
+  func: (kernel) => {
+    const vm = vm_mem_init(AVAIL_PAGES);
+    vm_pageout_init(vm);
+    systems.set(kernel, vm);
+  },
+};
