@@ -139,7 +139,8 @@ async function main(): Promise<void> {
         samplesSeen.add(slug);
         const expected = examples[slug]?.expected;
         const result = await runExample(page, slug);
-        runLatenciesMs.push(result.ms);
+        const inPage = /Finished in (\d+) ms/.exec(result.statusText);
+        runLatenciesMs.push(inPage ? Number(inPage[1]) : result.ms);
         check(
           `${path}: sample ${slug} prints its documented output in Chromium (${result.ms} ms)`,
           result.status === 'done' && result.text === expected,
@@ -200,7 +201,7 @@ async function main(): Promise<void> {
   }
   if (runLatenciesMs.length > 0) {
     const sorted = [...runLatenciesMs].sort((a, b) => a - b);
-    notes.push(`Run latency in Chromium (click to output, fresh worker each run): median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms over ${sorted.length} runs`);
+    notes.push(`Run latency in Chromium (Run to last output line, as the page measures it; fresh worker each run): median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms over ${sorted.length} runs`);
   }
 }
 

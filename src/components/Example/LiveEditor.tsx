@@ -5,7 +5,7 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { SandpackCodeEditor, SandpackProvider, useActiveCode, useSandpack } from '@codesandbox/sandpack-react';
 import { useColorMode } from '@docusaurus/theme-common';
 import OutputPanel, { type PanelState } from './OutputPanel.tsx';
-import { runSample, type RunHandle } from './runSample.ts';
+import { prepareWorker, runSample, type RunHandle } from './runSample.ts';
 import styles from './styles.module.css';
 
 const SAMPLE_FILE = '/sample.ts';
@@ -37,7 +37,10 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
     });
   }, [code]);
 
-  useEffect(() => () => handle.current?.cancel(), []);
+  useEffect(() => {
+    prepareWorker();
+    return () => handle.current?.cancel();
+  }, []);
 
   const onKeyDownCapture = (event: React.KeyboardEvent) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

@@ -22,9 +22,30 @@ export interface RunHandle {
   cancel(): void;
 }
 
+// Every run gets a worker no sample has used. Starting one means loading and
+// compiling the kernel and sucrase, which is most of a run's latency, so one
+// unused worker is kept ready and replaced as soon as it is taken.
+let spare: Worker | null = null;
+
+function newWorker(): Worker {
+  return new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/** Starts the spare worker early, e.g. when an editor appears on the page. */
+export function prepareWorker(): void {
+  spare ??= newWorker();
+}
+
+function takeWorker(): Worker {
+  const worker = spare ?? newWorker();
+  spare = null;
+  setTimeout(prepareWorker, 0);
+  return worker;
+}
+
 export function runSample(code: string, onOutput: (line: string) => void): RunHandle {
   const started = performance.now();
-  const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module' });
+  const worker = takeWorker();
   let settle: (outcome: RunOutcome) => void = () => undefined;
   let finished = false;
   const result = new Promise<RunOutcome>((resolve) => {
