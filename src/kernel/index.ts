@@ -317,3 +317,87 @@ export { em_softc_of, em_init, em_stop, EM_RXD, EM_TXD, EM_MAX_MTU, type em_soft
 // Userland network views (netstat -i, ifconfig).
 export { netstat_i, type NetstatIfOptions } from './usr.bin/netstat/if.ts';
 export { ifconfig } from './sbin/ifconfig/ifconfig.ts';
+
+// Processes in virtual time (kern/kern_synch.c, sim/sched.ts): blocking
+// system calls sleep with tsleep; sched_run drives processes and events.
+export { proc_table, ProcTable, type ProcBody, type SpawnOptions } from './kern/kern_proc.ts';
+export { Proc } from './sys/proc.ts';
+export { tsleep, wakeup, wakeup_one, cpu_catchup, proc_kernel, sleeping, type sleeper } from './kern/kern_synch.ts';
+export { sched_run, SchedDeadlock, SETTLE_TURNS, fmt_s, type SchedRunOptions, type SchedResult, type BlockedProc } from './sim/sched.ts';
+
+// Sockets (sys/socket.h, kern/uipc_*.c) and their system calls.
+export {
+  SOCK_STREAM, SOCK_DGRAM, SOCK_RAW, AF_UNSPEC, AF_LOCAL, AF_INET, PF_INET, SOL_SOCKET, SOMAXCONN,
+  SO_DEBUG, SO_ACCEPTCONN, SO_REUSEADDR, SO_KEEPALIVE, SO_DONTROUTE, SO_BROADCAST, SO_USELOOPBACK, SO_LINGER, SO_OOBINLINE,
+  SO_REUSEPORT, SO_SNDBUF, SO_RCVBUF, SO_SNDLOWAT, SO_RCVLOWAT, SO_SNDTIMEO, SO_RCVTIMEO, SO_ERROR, SO_TYPE,
+  MSG_OOB, MSG_PEEK, MSG_DONTROUTE, MSG_EOR, MSG_TRUNC, MSG_CTRUNC, MSG_WAITALL, MSG_DONTWAIT, MSG_EOF,
+  SHUT_RD, SHUT_WR, SHUT_RDWR, type linger,
+} from './sys/socket.ts';
+export { socket as socket_t, sockbuf, sbspace, SS_ISCONNECTED, SS_ISCONNECTING, SS_ISDISCONNECTING, SS_CANTSENDMORE, SS_CANTRCVMORE, SS_NOFDREF } from './sys/socketvar.ts';
+export { socreate, sosend, soreceive, soclose, so_count } from './kern/uipc_socket.ts';
+export { sb_max, SB_MAX, sbappendstream, sbdrop } from './kern/uipc_socket2.ts';
+export {
+  socket, bind, listen, accept, connect, read, write, send, recv, shutdown, close, setsockopt, getsockopt, getsockname, getpeername,
+} from './kern/uipc_syscalls.ts';
+
+// IPv4 and TCP (netinet/).
+export { sockaddr_in, inet_addr, inet_ntoa, INADDR_ANY, INADDR_LOOPBACK, IPPROTO_IP, IPPROTO_TCP, IPPROTO_UDP } from './netinet/in.ts';
+export { in_ifaddr_add, in_ifaddrhead, type in_ifaddr } from './netinet/in_var.ts';
+export { ip_state, ipstat } from './netinet/ip_var.ts';
+export { IP_HDR_LEN, IPDEFTTL } from './netinet/ip.ts';
+export { TCP_NODELAY, TCP_MAXSEG, TCP_NOPUSH, TCP_NOOPT, TCP_HDR_LEN, TCPOLEN_TSTAMP_APPA, TCP_MSS, TCP_MAXWIN } from './netinet/tcp.ts';
+export { tcp_state, tcp_tun, tcpstat, tcpcb, intotcpcb } from './netinet/tcp_var.ts';
+export { tcpstates, TCPS_CLOSED, TCPS_LISTEN, TCPS_SYN_SENT, TCPS_SYN_RECEIVED, TCPS_ESTABLISHED, TCPS_CLOSE_WAIT, TCPS_FIN_WAIT_1, TCPS_CLOSING, TCPS_LAST_ACK, TCPS_FIN_WAIT_2, TCPS_TIME_WAIT } from './netinet/tcp_fsm.ts';
+export { tcbinfo } from './netinet/tcp_subr.ts';
+export { in_pcb_sockets, type inpcb } from './netinet/in_pcb.ts';
+export { netstat_s_tcp, netstat_s_ip } from './usr.bin/netstat/inet.ts';
+
+// jumbo(9): page-sized disposable buffers for the jumbo receive ring (kern/uipc_jumbo.c, sys/jumbo.h).
+export {
+  JUMBO_MAX_PAGES, jumbo_basekva, jumbo_vm_init, jumbo_pg_alloc, jumbo_pg_free, jumbo_freem, jumbo_pg_steal, jumbo_phys_to_kva,
+  jumbo_kva_to_page, jumbo_is_pool_page, jumbo_stats, type jumbo_state,
+} from './sys/jumbo.ts';
+
+// Character devices, open(2) and ioctl(2) (kern/kern_conf.c, vfs_syscalls.c, sys_generic.c).
+export { make_dev, destroy_dev, devfs_lookup, devfs_list, devfs_chmod, minor, cdev, UID_ROOT, GID_WHEEL, GID_OPERATOR, type cdevsw } from './kern/kern_conf.ts';
+export { open, devfs_access } from './kern/vfs_syscalls.ts';
+export { ioctl, IOCPARM_LEN, IOCPARM_MAX } from './kern/sys_generic.ts';
+export { O_RDONLY, O_WRONLY, O_RDWR, O_ACCMODE, FFLAGS } from './sys/fcntl.ts';
+export { IOCPARM_MASK, IOC_VOID, IOC_OUT, IOC_IN, IOC_INOUT, _IOC } from './sys/ioccom.ts';
+
+// Interface media (net/if_media.h).
+export {
+  IFM_ETHER, IFM_AUTO, IFM_MANUAL, IFM_NONE, IFM_10_T, IFM_10_2, IFM_10_5, IFM_100_TX, IFM_100_FX, IFM_100_T4, IFM_100_VG, IFM_100_T2,
+  IFM_1000_SX, IFM_10_STP, IFM_10_FL, IFM_1000_LX, IFM_1000_CX, IFM_1000_TX, IFM_1000_T, IFM_FDX, IFM_HDX, IFM_NMASK, IFM_TMASK,
+  IFM_IMASK, IFM_OMASK, IFM_GMASK, IFM_AVALID, IFM_ACTIVE, IFM_TYPE, IFM_SUBTYPE, IFM_OPTIONS, SIOCSIFMEDIA, SIOCGIFMEDIA, SIZEOF_IFMEDIAREQ,
+  ifmedia, ifmedia_init, ifmedia_add, ifmedia_set, ifmedia_ioctl, ifmedia_print, ifmedia_subtype_name, type ifmediareq, type ifmedia_entry,
+} from './net/if_media.ts';
+
+// ti(4): the Alteon Tigon driver, its board and its character device (sys/pci/if_ti.c, if_tireg.h, sys/tiio.h).
+export {
+  SIZEOF_TI_STATS, SIZEOF_TI_PARAMS, SIZEOF_TI_TRACE_TYPE, SIZEOF_TI_TRACE_BUF, SIZEOF_TG_MEM, SIZEOF_TG_REG,
+  TI_PARAM_NONE, TI_PARAM_STAT_TICKS, TI_PARAM_RX_COAL_TICKS, TI_PARAM_TX_COAL_TICKS, TI_PARAM_RX_COAL_BDS, TI_PARAM_TX_COAL_BDS,
+  TI_PARAM_TX_BUF_RATIO, TI_PARAM_ALL,
+  TI_TRACE_TYPE_NONE, TI_TRACE_TYPE_SEND, TI_TRACE_TYPE_RECV, TI_TRACE_TYPE_DMA, TI_TRACE_TYPE_EVENT, TI_TRACE_TYPE_COMMAND,
+  TI_TRACE_TYPE_MAC, TI_TRACE_TYPE_STATS, TI_TRACE_TYPE_TIMER, TI_TRACE_TYPE_DISP, TI_TRACE_TYPE_MAILBOX, TI_TRACE_TYPE_RECV_BD,
+  TI_TRACE_TYPE_LNK_PHY, TI_TRACE_TYPE_LNK_NEG, TI_TRACE_LEVEL_1, TI_TRACE_LEVEL_2,
+  TIIOCGETSTATS, TIIOCGETPARAMS, TIIOCSETPARAMS, TIIOCSETTRACE, TIIOCGETTRACE,
+  ALT_ATTACH, ALT_READ_TG_MEM, ALT_WRITE_TG_MEM, ALT_READ_TG_REG, ALT_WRITE_TG_REG,
+  TI_STATS_FIELDS, ti_stats_zero, ti_stat, ti_stats_encode, ti_stats_decode, ti_params_encode, ti_params_decode,
+  ti_trace_buf_encode, ti_trace_buf_decode, tg_mem_encode, tg_mem_decode, tg_reg_encode, tg_reg_decode, ti_trace_type_encode,
+  type ti_stats, type ti_params, type ti_trace_buf, type tg_mem, type tg_reg,
+} from './sys/tiio.ts';
+export * as if_tireg from './dev/ti/if_tireg.ts';
+export { ti_softc, type ti_jumbo_variant, type ti_ring, type ti_rx_return } from './dev/ti/if_tivar.ts';
+export {
+  ti_softc_of, ti_lookup_softc, ti_init, ti_stop, ti_start, ti_intr, ti_rxeof, ti_txeof, ti_watchdog, ti_newbuf_std, ti_newbuf_mini,
+  ti_newbuf_jumbo, ti_hdr_split, ti_ifmedia_upd, ti_ifmedia_sts, ti_ring_usage,
+  TI_DEFAULT_STAT_TICKS, TI_DEFAULT_RX_COAL_TICKS, TI_DEFAULT_TX_COAL_TICKS, TI_DEFAULT_RX_MAX_COAL_BDS, TI_DEFAULT_TX_MAX_COAL_BDS,
+  TI_DEFAULT_TX_BUF_RATIO,
+} from './dev/ti/if_ti.ts';
+export { NPAYLOAD, HDR_LEN, ti_jpool_inuse, ti_jumbo_trim } from './dev/ti/ti_jumbo.ts';
+export { ti_copy_mem, ti_copy_scratch } from './dev/ti/ti_cdev.ts';
+export {
+  CSR_READ_4, CSR_WRITE_4, ti_fw_hdr_len, ti_nic_stats_sync, ti_nic_tx_hung, TI_SIM_TRACE_START, TI_SIM_TRACE_LEN, TI_SIM_TRACE_ENTRY_BYTES,
+  TI_FLOWCTL_LOWAT_BDS, TI_FLOWCTL_HIWAT_BDS,
+} from './dev/ti/ti_nic.ts';

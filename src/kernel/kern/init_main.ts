@@ -26,6 +26,11 @@ import { sb_init_sysinit } from './uipc_socket2.ts';
 import { so_zero_copy_sysinit } from './uipc_socket.ts';
 import { configure_sysinit } from './subr_bus.ts';
 import { hostname_sysinit, machine_setup, type MachineOptions } from '../sim/hardware.ts';
+import { vm_mem_init_sysinit } from '../vm/vm_init.ts';
+import { procinit_sysinit } from './kern_proc.ts';
+import { sched_setup_sysinit } from './kern_synch.ts';
+import { ip_init_sysinit } from '../netinet/ip_input.ts';
+import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
 
 /** Also the machine: sim, machineClass, nics, hostname (sim/hardware.ts). */
 export interface BootOptions extends MachineOptions {
@@ -65,6 +70,11 @@ const sysinits: readonly SysInit[] = [
   so_zero_copy_sysinit,
   configure_sysinit,
   hostname_sysinit,
+  vm_mem_init_sysinit, // memory and processes: what sockets' system calls run in
+  procinit_sysinit,
+  ip_init_sysinit, // IPv4 and TCP (netinet/)
+  tcp_init_sysinit,
+  sched_setup_sysinit, // last: maps each process table to its kernel for tsleep
 ];
 
 export class Kernel {

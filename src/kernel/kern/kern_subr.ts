@@ -11,9 +11,10 @@
 // again for the next piece, as sosend() and soreceive() do. On EFAULT the
 // iovec that faulted is left as it was; earlier ones stay consumed.
 //
-// Every byte is counted per kernel and direction (uiomove_stats): the cost
-// model will charge for these copies, which zero copy exists to avoid. That
-// is why uiomove takes the kernel as an extra first argument.
+// Every byte is counted per kernel and direction (uiomove_stats) and
+// charged to the kernel's CPU as 'copy' work (copy_ns of the cost model):
+// the copies zero copy exists to avoid. That is why uiomove takes the
+// kernel as an extra first argument.
 //
 // User memory is reached through td's copyin/copyout, which throw a
 // SyscallError(EFAULT) for an unmapped or wrongly protected address and
@@ -24,6 +25,8 @@ import type { Kernel } from './init_main.ts';
 import { panic } from './kern_shutdown.ts';
 import { EFAULT } from '../sys/errno.ts';
 import { SyscallError } from '../sys/syscall_error.ts';
+import { cpu_charge, machine_costs } from '../sim/cpu.ts';
+import { copy_ns } from '../sim/cost_model.ts';
 
 // enum uio_rw
 export const UIO_READ = 0; // from the kernel to the uio's memory
@@ -118,6 +121,7 @@ export function uiomove(kernel: Kernel, cp: Uint8Array, n: number, uio: uio): nu
     const kbuf = cp.subarray(at, at + cnt);
     const error = uio_copy(counters, uio, iov, kbuf, cnt);
     if (error !== 0) return error;
+    cpu_charge(kernel, 'copy', copy_ns(machine_costs(kernel), cnt));
     iov.iov_base = typeof iov.iov_base === 'number' ? iov.iov_base + cnt : iov.iov_base.subarray(cnt);
     iov.iov_len -= cnt;
     uio.uio_resid -= cnt;

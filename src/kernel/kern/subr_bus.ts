@@ -11,19 +11,22 @@
 //   pci0: <network, ethernet> at device 10.0 (no driver attached)
 
 import { em_driver } from '../dev/em/if_em.ts';
-import { machine_nics } from '../sim/hardware.ts';
+import { ti_driver } from '../dev/ti/if_ti.ts';
+import { machine_nics, type PciBoard } from '../sim/hardware.ts';
 import { SI_ORDER_FIRST, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
 import type { Kernel } from './init_main.ts';
 
 /** A PCI driver: what newbus's driver_t and device_attach give it, reduced. */
 export interface driver_t {
   readonly name: string; // driver and interface name, e.g. "em"
+  /** The board models it probes successfully (its PCI ID table); default: the board named like the driver. */
+  readonly boards?: readonly PciBoard[];
   /** Attaches the board in `slot` as unit `unit`. Prints its probe lines. */
-  readonly attach: (kernel: Kernel, unit: number, slot: number) => void;
+  readonly attach: (kernel: Kernel, unit: number, slot: number, board: PciBoard) => void;
 }
 
 /** Every PCI driver the simulator has. */
-export const pci_drivers: readonly driver_t[] = [em_driver];
+export const pci_drivers: readonly driver_t[] = [em_driver, ti_driver];
 
 /** First PCI slot (device number) the boards sit in; lower ones hold the chipset. */
 export const PCI_FIRST_NIC_SLOT = 9;
@@ -32,14 +35,14 @@ function configure(kernel: Kernel): void {
   const units = new Map<string, number>();
   machine_nics(kernel).forEach((board, i) => {
     const slot = PCI_FIRST_NIC_SLOT + i;
-    const drv = pci_drivers.find((d) => d.name === board);
-    if (drv === undefined || !kernel.hasDevice(board)) {
+    const drv = pci_drivers.find((d) => (d.boards ?? [d.name]).includes(board));
+    if (drv === undefined || !kernel.hasDevice(drv.name)) {
       kernel.printf(`pci0: <network, ethernet> at device ${slot}.0 (no driver attached)`);
       return;
     }
-    const unit = units.get(board) ?? 0;
-    units.set(board, unit + 1);
-    drv.attach(kernel, unit, slot);
+    const unit = units.get(drv.name) ?? 0;
+    units.set(drv.name, unit + 1);
+    drv.attach(kernel, unit, slot, board);
   });
 }
 

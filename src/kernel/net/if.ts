@@ -18,6 +18,7 @@ import { m_freem } from '../kern/subr_mbuf.ts';
 import { EINVAL, ENXIO, EOPNOTSUPP } from '../sys/errno.ts';
 import { _IOW, _IOWR } from '../sys/ioccom.ts';
 import { M_MCAST, type mbuf } from '../sys/mbuf.ts';
+import { SIOCGIFMEDIA, SIOCSIFMEDIA } from './if_media.ts';
 import { IF_DRAIN, IF_DROP, IF_ENQUEUE, IF_QFULL, type ifnet, type ifqueue, type ifreq } from './if_var.ts';
 
 // if_flags (net/if.h).
@@ -100,7 +101,7 @@ export function ifnet_list(kernel: Kernel): readonly ifnet[] {
 
 /** A zeroed ifreq for interface `name`. */
 export function ifreq_for(name: string): ifreq {
-  return { ifr_name: name, ifr_flags: 0, ifr_mtu: 0, ifr_metric: 0 };
+  return { ifr_name: name, ifr_flags: 0, ifr_mtu: 0, ifr_metric: 0, ifr_media: 0, ifr_ifmr: null };
 }
 
 /** if_up: marks the interface up (the driver was told by its ioctl). */
@@ -118,8 +119,10 @@ export function if_down(ifp: ifnet): void {
 
 /**
  * ifioctl: the interface requests of ioctl(2) on a socket. Returns 0 or an
- * errno: ENXIO (no such interface), EINVAL (MTU outside IF_MINMTU..
- * IF_MAXMTU, or refused by the driver), EOPNOTSUPP (unknown request).
+ * errno: ENXIO (no such interface, or a medium the driver does not
+ * list), EINVAL (MTU outside IF_MINMTU..IF_MAXMTU, or refused by the
+ * driver, or media asked of a driver without any), EOPNOTSUPP (unknown
+ * request). SIOC[GS]IFMEDIA go to the driver (net/if_media.ts).
  * Get requests fill `ifr`.
  */
 export function ifioctl(kernel: Kernel, cmd: number, ifr: ifreq): number {
@@ -140,6 +143,10 @@ export function ifioctl(kernel: Kernel, cmd: number, ifr: ifreq): number {
       return 0;
     case SIOCSIFFLAGS:
       return set_flags(ifp, ifr);
+    case SIOCSIFMEDIA:
+    case SIOCGIFMEDIA:
+      // Media belong to the driver (ifmedia_ioctl); an interface without media has none to set.
+      return ifp.if_ioctl(ifp, cmd, ifr);
     case SIOCSIFMTU: {
       if (ifr.ifr_mtu < IF_MINMTU || ifr.ifr_mtu > IF_MAXMTU) return EINVAL;
       const error = ifp.if_ioctl(ifp, cmd, ifr);

@@ -19,6 +19,7 @@ import { m_freem } from '../kern/subr_mbuf.ts';
 import type { mbuf } from '../sys/mbuf.ts';
 import type { WirePort } from '../sim/wire.ts';
 import type { timeval } from '../kern/kern_tc.ts';
+import type { ifmediareq } from './if_media.ts';
 
 /** IFQ_MAXLEN: the default length of an interface or protocol input queue (net/if.h). */
 export const IFQ_MAXLEN = 50;
@@ -53,6 +54,8 @@ export interface ifreq {
   ifr_flags: number; // IFF_* (SIOCGIFFLAGS / SIOCSIFFLAGS)
   ifr_mtu: number; // SIOCGIFMTU / SIOCSIFMTU
   ifr_metric: number; // SIOCGIFMETRIC / SIOCSIFMETRIC
+  ifr_media: number; // SIOCSIFMEDIA: the media word to select (net/if_media.ts)
+  ifr_ifmr: ifmediareq | null; // SIOCGIFMEDIA: C passes a struct ifmediareq, which starts with the name
 }
 
 function not_attached(): number {

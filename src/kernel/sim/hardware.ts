@@ -5,6 +5,7 @@
 //
 // How to use (through boot's options):
 //   boot(GENERIC, { sim, hostname: 'a', machineClass: 'PII_450', nics: ['em', 'em'] });
+//   boot(GENERIC, { sim, nics: ['ti', 'ti-tigon1', 'ti-copper'] });   // ti0, ti1, ti2
 // Boards are attached by their drivers at SI_SUB_CONFIGURE (kern/subr_bus.ts)
 // if the configuration has the driver's `device` line; each board model
 // numbers its units from 0 in slot order (em0, em1, ...). No `nics`, no
@@ -18,9 +19,14 @@ import { cpu_attach } from './cpu.ts';
 import { SI_ORDER_ANY, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
 
 /** The network boards the simulator can put in a PCI slot, with what pciconf would say of them. */
+// The three ti(4) boards are the Tigon models the driver treats differently:
+// chip revision (Tigon 1 or 2: mini ring, header splitting, TX flow control)
+// and transceiver (fiber 1000baseSX, or copper 10/100/1000 detected by PCI ID).
 export const PCI_BOARDS = {
   em: 'Intel PRO/1000 gigabit Ethernet (82543/82544), copper',
-  ti: 'Alteon Networks Tigon II gigabit Ethernet',
+  ti: 'Alteon Networks Tigon II gigabit Ethernet, 1000baseSX (3Com 3c985B-SX)',
+  'ti-tigon1': 'Alteon Networks Tigon I gigabit Ethernet, 1000baseSX (3Com 3c985-SX)',
+  'ti-copper': 'Alteon Networks Tigon II gigabit Ethernet, 1000baseT (Netgear GA620T)',
 } as const;
 
 /** A board model name (the name of the driver that would attach to it). */

@@ -42,6 +42,7 @@ export const VM_FAULT_DIRTY = 8; // dirty the page
 export function vm_fault(map: vm_map, vaddr: number, fault_type: vm_prot_t, fault_flags: number): number {
   const cnt = map.vm.cnt;
   cnt.v_vm_faults++;
+  map.vm.charge?.('page_fault');
   const va = vaddr - (vaddr % PAGE_SIZE);
   for (;;) {
     const found = vm_map_lookup(map, va, fault_type);
@@ -69,6 +70,7 @@ export function vm_fault(map: vm_map, vaddr: number, fault_type: vm_prot_t, faul
       m = vm_page_alloc(first_object, first_pindex, VM_ALLOC_NORMAL);
       if (m === null) return KERN_RESOURCE_SHORTAGE;
       pmap_zero_page(m);
+      map.vm.charge?.('zero_fill');
       m.valid = VM_PAGE_BITS_ALL;
       vm_page_wakeup(m);
       cnt.v_zfod++;

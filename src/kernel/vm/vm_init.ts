@@ -9,6 +9,9 @@
 //   const vm = vm_mem_init(npages);           // standalone (tests)
 //   const vm = vm_sys(kernel);                // a booted kernel's VM (SI_SUB_VM)
 //   vm.cnt.v_free_count, vm.tlb_invalidations ...
+// In a booted kernel every fault, page zeroing or copy, mapping, unmapping
+// and TLB invalidation (and every system call) is charged to the machine's
+// CPU through vm.charge, at the prices of its cost model.
 
 import type { Kernel } from '../kern/init_main.ts';
 import { SI_ORDER_FIRST, SI_SUB_VM, type SysInit } from '../sys/kernel.ts';
@@ -18,6 +21,14 @@ import { KERNEL_RESERVED_BYTES, PHYSMEM_BYTES } from '../sim/machine.ts';
 import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from './vm_object.ts';
 import { PQ_COUNT, vm_page_startup, vm_pagequeue, type vm_page } from './vm_page.ts';
 import { vm_pageout_init } from './vm_pageout.ts';
+import { cpu_charge, machine_costs, type CpuCategory } from '../sim/cpu.ts';
+import { page_copy_ns } from '../sim/cost_model.ts';
+
+/**
+ * Pieces of work the VM (and system call entry) does, which a booted kernel
+ * charges to its CPU (sim/cpu.ts) at the cost model's price.
+ */
+export type VmWork = 'syscall' | 'page_fault' | 'zero_fill' | 'page_copy' | 'page_map' | 'page_unmap' | 'tlb_invalidate';
 
 export class VmSystem {
   readonly cnt = new vmmeter(); // vm.stats counters
@@ -34,6 +45,8 @@ export class VmSystem {
   zero_copy_cowfault_copies = 0; // pages copied by vm_page_cowfault
   // kern.ipc.zero_copy's "full page" hint, which lets vm_page_cowfault skip the copy.
   so_zerocp_fullpage = false;
+  /** Told of every piece of VmWork done; null (standalone VMs): nothing is charged. */
+  charge: ((work: VmWork) => void) | null = null;
 }
 
 /**
@@ -67,6 +80,17 @@ export const vm_mem_init_sysinit: SysInit = {
   func: (kernel) => {
     const vm = vm_mem_init(AVAIL_PAGES);
     vm_pageout_init(vm);
+    const costs = machine_costs(kernel);
+    const price: Record<VmWork, [CpuCategory, number]> = {
+      syscall: ['syscall', costs.syscall_ns],
+      page_fault: ['vm', costs.page_fault_ns],
+      zero_fill: ['vm', Math.round((PAGE_SIZE * 1e9) / costs.bzero_bytes_per_s)],
+      page_copy: ['vm', page_copy_ns(costs)],
+      page_map: ['vm', costs.page_map_ns],
+      page_unmap: ['vm', costs.page_unmap_ns],
+      tlb_invalidate: ['vm', costs.tlb_invalidate_ns],
+    };
+    vm.charge = (work) => cpu_charge(kernel, ...price[work]);
     systems.set(kernel, vm);
   },
 };

@@ -359,6 +359,7 @@ export function vm_page_dirty(m: vm_page): void {
 /** vm_page_copy: copies the contents (and validity) of src_m into dest_m. */
 export function vm_page_copy(src_m: vm_page, dest_m: vm_page): void {
   pmap_copy_page(src_m, dest_m);
+  dest_m.vm.charge?.('page_copy');
   dest_m.valid = VM_PAGE_BITS_ALL;
 }
 

@@ -66,6 +66,7 @@ export function pmap_pte(pm: pmap, va: number): pt_entry | undefined {
 // invlpg: the simulation only counts them.
 function pmap_invalidate_page(pm: pmap): void {
   pm.vm.tlb_invalidations++;
+  pm.vm.charge?.('tlb_invalidate');
 }
 
 /**
@@ -86,6 +87,7 @@ export function pmap_enter(pm: pmap, va: number, m: vm_page, prot: vm_prot_t, wi
       return;
     }
   }
+  pm.vm.charge?.('page_map');
   const pte: pt_entry = { m, rw: (prot & VM_PROT_WRITE) !== 0, wired, accessed: false, modified: false };
   pm.pm_pte.set(vpn, pte);
   m.md.pv_list.push({ pv_pmap: pm, pv_va: vpn * PAGE_SIZE });
@@ -99,6 +101,7 @@ export function pmap_enter(pm: pmap, va: number, m: vm_page, prot: vm_prot_t, wi
 function pmap_remove_pte(pm: pmap, vpn: number, pte: pt_entry): void {
   const m = pte.m;
   if (pte.modified) vm_page_dirty(m);
+  pm.vm.charge?.('page_unmap');
   pm.pm_pte.delete(vpn);
   const i = m.md.pv_list.findIndex((pv) => pv.pv_pmap === pm && pv.pv_va === (vpn * PAGE_SIZE));
   if (i < 0) panic('pmap_remove_pte: pv entry not found');

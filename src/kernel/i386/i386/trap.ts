@@ -45,5 +45,7 @@ export function trap_pfault(p: Proc, va: number, write: boolean): number {
 /** syscall(): the entry of every system call made by `p`. */
 export function syscall_enter(p: Proc): void {
   proc_check_alive(p);
-  p.p_vmspace.vm_map.vm.cnt.v_syscall++;
+  const vm = p.p_vmspace.vm_map.vm;
+  vm.cnt.v_syscall++;
+  vm.charge?.('syscall');
 }

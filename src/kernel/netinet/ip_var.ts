@@ -1,0 +1,52 @@
+// IP's per-kernel state: statistics, the next ip_id, the protocol table.
+// Mirrors sys/netinet/ip_var.h (struct ipstat) and the inetsw[] dispatch
+// of sys/netinet/in_proto.c (FreeBSD 5.0).
+//
+// How to use:
+//   ip_state(kernel).ipstat.ips_delivered   // what netstat -s -p ip prints
+//   ip_proto_register(kernel, IPPROTO_TCP, tcp_input);   // at boot
+
+import type { Kernel } from '../kern/init_main.ts';
+import type { mbuf } from '../sys/mbuf.ts';
+
+/** struct ipstat (the counters the simulation can reach). */
+export class ipstat {
+  ips_total = 0; // total packets received
+  ips_badsum = 0; // checksum bad
+  ips_tooshort = 0; // packet too short
+  ips_toosmall = 0; // not enough data
+  ips_badhlen = 0; // ip header length < data size
+  ips_badlen = 0; // ip length < ip header length
+  ips_fragments = 0; // fragments received (dropped: no reassembly)
+  ips_noproto = 0; // unknown or unsupported protocol
+  ips_delivered = 0; // datagrams delivered to upper level
+  ips_localout = 0; // total ip packets generated here
+  ips_odropped = 0; // lost packets due to nobufs, etc.
+  ips_noroute = 0; // packets discarded due to no route
+  ips_cantfrag = 0; // would need fragmenting: DF set, or no fragmentation here
+  ips_badvers = 0; // ip version != 4
+  ips_notmember = 0; // not addressed to this host
+}
+
+/** A transport's input routine: the packet with its IP header, and the header's length. */
+export type ip_proto_input_t = (m: mbuf, off: number) => void;
+
+export interface ip_state_t {
+  readonly ipstat: ipstat;
+  ip_id: number; // next IP identification
+  readonly inetsw: Map<number, ip_proto_input_t>; // pr_input by protocol number
+}
+
+const states = new WeakMap<Kernel, ip_state_t>();
+
+/** IP's state on `kernel`. */
+export function ip_state(kernel: Kernel): ip_state_t {
+  let s = states.get(kernel);
+  if (s === undefined) states.set(kernel, (s = { ipstat: new ipstat(), ip_id: 1, inetsw: new Map() }));
+  return s;
+}
+
+/** Registers the input routine of IP protocol `proto`. */
+export function ip_proto_register(kernel: Kernel, proto: number, input: ip_proto_input_t): void {
+  ip_state(kernel).inetsw.set(proto, input);
+}

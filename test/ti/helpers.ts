@@ -1,0 +1,124 @@
+// Shared helpers for the ti(4) tests: two machines with Tigon boards on
+// one wire, a process that opens /dev/ti0 and issues ioctls, raw frames.
+
+import {
+  boot, ETHERTYPE_IP, ether_link_peer, GENERIC, ifconfig, ifunit, ioctl, m_getcl, M_DONTWAIT, M_PKTHDR, MT_DATA, mtod, open, O_RDWR,
+  proc_table, sched_run, Simulation, SyscallError, ti_softc_of,
+  type ifnet, type Kernel, type PciBoard, type Proc, type ti_softc, type Wire, type WireOptions,
+} from 'zcsim';
+
+export interface TiPair {
+  readonly sim: Simulation;
+  readonly a: Kernel;
+  readonly b: Kernel;
+  readonly ia: ifnet; // a's ti0
+  readonly ib: ifnet; // b's ti0
+  readonly sa: ti_softc;
+  readonly sb: ti_softc;
+  readonly wire: Wire;
+}
+
+export interface TiPairOptions {
+  readonly options?: readonly string[]; // kernel options, e.g. ['TI_JUMBO_HDRSPLIT']
+  readonly boards?: readonly [PciBoard, PciBoard]; // default ['ti', 'ti']
+  readonly mtu?: number; // default 1500
+  readonly wire?: WireOptions;
+}
+
+/** Two GENERIC machines, each with one Tigon board, wired together and up. */
+export function tipair(o: TiPairOptions = {}): TiPair {
+  const sim = new Simulation();
+  const conf = GENERIC + (o.options ?? []).map((x) => `options ${x}\n`).join('');
+  const [ba, bb] = o.boards ?? ['ti', 'ti'];
+  const a = boot(conf, { sim, hostname: 'a', nics: [ba] });
+  const b = boot(conf, { sim, hostname: 'b', nics: [bb] });
+  const ia = ifunit(a, 'ti0');
+  const ib = ifunit(b, 'ti0');
+  if (ia === null || ib === null) throw new Error('no ti0');
+  const wire = sim.connect(ia, ib, o.wire ?? {});
+  const mtu = o.mtu === undefined ? [] : ['mtu', String(o.mtu)];
+  ifconfig(a, ['ti0', ...mtu, 'up']);
+  ifconfig(b, ['ti0', ...mtu, 'up']);
+  return { sim, a, b, ia, ib, sa: ti_softc_of(ia), sb: ti_softc_of(ib), wire };
+}
+
+/** Sends `data` (an IP packet) from `ifp` to its wire peer in one chain of clusters. */
+export function send(ifp: ifnet, data: Uint8Array): number {
+  const k = ifp.if_kernel;
+  const head = m_getcl(k, M_DONTWAIT, MT_DATA, M_PKTHDR);
+  if (head === null) throw new Error('no cluster');
+  head.m_data = 16;
+  let tail = head;
+  let off = 0;
+  while (off < data.length) {
+    const n = Math.min(2048 - tail.m_data, data.length - off);
+    mtod(tail, n).set(data.subarray(off, off + n));
+    tail.m_len = n;
+    off += n;
+    if (off < data.length) {
+      const next = m_getcl(k, M_DONTWAIT, MT_DATA, 0);
+      if (next === null) throw new Error('no cluster');
+      tail.m_next = next;
+      tail = next;
+    }
+  }
+  head.m_pkthdr.len = data.length;
+  const dst = ether_link_peer(ifp);
+  if (dst === null) throw new Error('not wired');
+  return ifp.if_output(ifp, head, { ether_dhost: dst, ether_type: ETHERTYPE_IP });
+}
+
+/** An IPv4 packet carrying TCP (header `tcp_hdr_len` bytes: 20, or 32 with timestamps) and `payload_len` bytes of pattern. */
+export function tcp_packet(tcp_hdr_len: number, payload_len: number, seed = 0): Uint8Array {
+  const p = new Uint8Array(20 + tcp_hdr_len + payload_len);
+  const dv = new DataView(p.buffer);
+  p[0] = 0x45;
+  dv.setUint16(2, p.length);
+  p[8] = 64;
+  p[9] = 6;
+  p[20 + 12] = (tcp_hdr_len / 4) << 4;
+  for (let i = 0; i < payload_len; i++) p[20 + tcp_hdr_len + i] = (i * 7 + seed) & 0xff;
+  return p;
+}
+
+/** Runs `body` as a process on `k` (uid 0 unless given) to completion; returns what it returned. */
+export async function as_proc<T>(sim: Simulation, k: Kernel, body: (p: Proc) => T, uid = 0): Promise<T> {
+  let out: { v: T } | null = null;
+  let err: unknown = null;
+  proc_table(k).spawn(
+    (p) => {
+      try {
+        out = { v: body(p) };
+      } catch (e) {
+        err = e;
+      }
+      return 0;
+    },
+    { uid, comm: 'tictl' },
+  );
+  await sched_run(sim);
+  if (err !== null) throw err;
+  if (out === null) throw new Error('process did not run');
+  return (out as { v: T }).v;
+}
+
+/** The errno of a SyscallError thrown by `f`, or 0. */
+export function errno_of(f: () => void): number {
+  try {
+    f();
+    return 0;
+  } catch (e) {
+    if (e instanceof SyscallError) return e.errno;
+    throw e;
+  }
+}
+
+/** open("/dev/ti0") + ioctl(cmd) with `arg` placed in the process's memory; returns the bytes after the call. */
+export function ioctl_bytes(p: Proc, fd: number, cmd: number, arg: Uint8Array): Uint8Array {
+  const buf = p.malloc(Math.max(arg.length, 4));
+  p.poke(buf, arg);
+  ioctl(p, fd, cmd, buf);
+  return p.peek(buf, arg.length);
+}
+
+export { open, O_RDWR };
