@@ -6,9 +6,15 @@ const sidebars: SidebarsConfig = {
     'index',
     {
       type: 'category',
+      label: 'Section 4: device drivers',
+      collapsed: false,
+      items: ['man4/ti'],
+    },
+    {
+      type: 'category',
       label: 'Section 9: kernel developer',
       collapsed: false,
-      items: ['man9/zero_copy'],
+      items: ['man9/jumbo', 'man9/zero_copy'],
     },
     {
       type: 'category',

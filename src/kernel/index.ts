@@ -322,6 +322,23 @@ export { ifconfig } from './sbin/ifconfig/ifconfig.ts';
 // system calls sleep with tsleep; sched_run drives processes and events.
 export { proc_table, ProcTable, type ProcBody, type SpawnOptions } from './kern/kern_proc.ts';
 export { Proc } from './sys/proc.ts';
+
+// Process memory: mmap(2)'s constants, signals, wait statuses, /proc/<pid>/map,
+// the VM's counters and the kernel's copyin/copyout (sys/mman.h, sys/signal.h,
+// sys/wait.h, fs/procfs, vm/, i386/i386/support.s).
+export {
+  PROT_NONE, PROT_READ, PROT_WRITE, PROT_EXEC, MAP_SHARED, MAP_PRIVATE, MAP_FIXED, MAP_ANON, MAP_STACK, MAP_INHERIT,
+  MAP_HASSEMAPHORE, MAP_NOSYNC, MAP_NOCORE, MAP_FAILED, INHERIT_SHARE, INHERIT_COPY, INHERIT_NONE,
+} from './sys/mman.ts';
+export {
+  SIGHUP, SIGINT, SIGQUIT, SIGILL, SIGABRT, SIGFPE, SIGKILL, SIGBUS, SIGSEGV, SIGPIPE, SIGALRM, SIGTERM, SIGCHLD,
+  SIGUSR1, SIGUSR2, signal_name, strsignal,
+} from './sys/signal.ts';
+export { W_EXITCODE, WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WCOREDUMP } from './sys/wait.ts';
+export { WNOHANG, type WaitResult } from './kern/kern_exit.ts';
+export { procfs_domap } from './fs/procfs/procfs_map.ts';
+export { vm_sys, VmSystem, type VmWork } from './vm/vm_init.ts';
+export { copyin, copyout, copyinstr, useracc, uio_thread } from './i386/i386/support.ts';
 export { tsleep, wakeup, wakeup_one, cpu_catchup, proc_kernel, sleeping, type sleeper } from './kern/kern_synch.ts';
 export { sched_run, SchedDeadlock, SETTLE_TURNS, fmt_s, type SchedRunOptions, type SchedResult, type BlockedProc } from './sim/sched.ts';
 
@@ -355,7 +372,7 @@ export { netstat_s_tcp, netstat_s_ip } from './usr.bin/netstat/inet.ts';
 // jumbo(9): page-sized disposable buffers for the jumbo receive ring (kern/uipc_jumbo.c, sys/jumbo.h).
 export {
   JUMBO_MAX_PAGES, jumbo_basekva, jumbo_vm_init, jumbo_pg_alloc, jumbo_pg_free, jumbo_freem, jumbo_pg_steal, jumbo_phys_to_kva,
-  jumbo_kva_to_page, jumbo_is_pool_page, jumbo_stats, type jumbo_state,
+  jumbo_kva_to_page, jumbo_buf_to_page, jumbo_is_pool_page, jumbo_stats, type jumbo_state,
 } from './sys/jumbo.ts';
 
 // Character devices, open(2) and ioctl(2) (kern/kern_conf.c, vfs_syscalls.c, sys_generic.c).
@@ -401,3 +418,27 @@ export {
   CSR_READ_4, CSR_WRITE_4, ti_fw_hdr_len, ti_nic_stats_sync, ti_nic_tx_hung, TI_SIM_TRACE_START, TI_SIM_TRACE_LEN, TI_SIM_TRACE_ENTRY_BYTES,
   TI_FLOWCTL_LOWAT_BDS, TI_FLOWCTL_HIWAT_BDS,
 } from './dev/ti/ti_nic.ts';
+
+// Zero copy sockets (options ZERO_COPY_SOCKETS, zero_copy(9)): the COW send
+// path (kern/uipc_cow.c), the page flip receive path (kern/kern_subr.c) and
+// zcsim's record of why each piece of data was copied (kern/zc_trace.ts).
+export { so_zero_copy_send, so_zero_copy_receive } from './kern/uipc_socket.ts';
+export {
+  socow_setup, socow_iodone, socow_stats, so_zerocp_stats, socow_pages_on_loan, sosend_cow,
+  type socow_stats_t, type so_zerocopy_stats,
+} from './kern/uipc_cow.ts';
+export { uiomoveco, userspaceco, vm_pgmoveco, soreceive_zc_source, type ZcSource } from './kern/kern_subr.ts';
+export {
+  zc_trace, zc_counters, zc_entries, zc_reason_text, zc_entry_text, ZC_TRACE_MAX_ENTRIES,
+  type ZcReason, type ZcAction, type ZcChunk, type ZcEntry, type ZcCounters,
+} from './kern/zc_trace.ts';
+
+// Two machines on one wire (sim/pair.ts), and netperf(1)/netserver(1) of netperf 2.2 (usr.bin/netperf/).
+export { machine_pair, PAIR_ADDR_A, PAIR_ADDR_B, type MachinePair, type MachinePairOptions } from './sim/pair.ts';
+export { netperf_main } from './usr.bin/netperf/netperf.ts';
+export { netserver_main, type NetserverOptions } from './usr.bin/netperf/netserver.ts';
+export { netperf_args, convert as netperf_convert, NETPERF_PORT, NETPERF_USAGE, type NetperfArgs, type NetperfArgsResult } from './usr.bin/netperf/netsh.ts';
+export { tcp_stream_table, create_data_socket, type NetperfResult } from './usr.bin/netperf/nettest_bsd.ts';
+export { calc_service_demand_us_per_kb, calc_thruput_units } from './usr.bin/netperf/netlib.ts';
+export { netperf_gethostbyname } from './usr.bin/netperf/hosts.ts';
+export { netperf_pair, type NetperfPairOptions, type NetperfPairResult } from './usr.bin/netperf/pair.ts';

@@ -4,6 +4,7 @@
 
 import test from 'ava';
 import {
+  boot, ConfigError, GENERIC, jumbo_buf_to_page, jumbo_basekva,
   EXT_CLUSTER, EXT_DISPOSABLE, EXT_NET_DRV, jumbo_is_pool_page, M_EXT, m_freem, netisr_register, NETISR_IP, PAGE_SIZE, ti_fw_hdr_len, ti_jpool_inuse,
   type mbuf,
 } from 'zcsim';
@@ -60,6 +61,27 @@ test('TI_JUMBO_HDRSPLIT on a Tigon 2: 66 bytes of headers and 8192 bytes of TCP 
   t.is(g.segs[0]!.len, 52, 'IP + TCP headers (Ethernet stripped)');
   t.true(flippable(g.segs[1]!));
   t.true(flippable(g.segs[2]!));
+});
+
+test('a received jumbo page is a wired page of jumbo_vm_object, not busy, found from the mbuf with jumbo_buf_to_page', (t) => {
+  const pair = tipair({ options: ['TI_JUMBO_HDRSPLIT'], mtu: 9000 });
+  let seen: { object_type: number; wired: number; busy: number; hold: number; pindex_ok: boolean } | null = null;
+  netisr_register(pair.b, NETISR_IP, (m) => {
+    const page_m = m.m_next;
+    const pg = page_m === null ? null : jumbo_buf_to_page(page_m.m_ext.ext_buf);
+    if (pg !== null && pg.object !== null) {
+      seen = { object_type: pg.object.type, wired: pg.wire_count, busy: pg.flags & 1, hold: pg.hold_count, pindex_ok: jumbo_basekva + pg.pindex * PAGE_SIZE >= jumbo_basekva };
+    }
+    m_freem(m);
+  });
+  send(pair.ia, tcp_packet(32, 8192));
+  pair.sim.runUntilIdle();
+  t.deepEqual(seen, { object_type: 0, wired: 1, busy: 0, hold: 0, pindex_ok: true });
+});
+
+test('options TI_JUMBO_HDRSPLIT and TI_PRIVATE_JUMBOS together are a config error', (t) => {
+  const e = t.throws(() => boot(GENERIC + 'options TI_PRIVATE_JUMBOS\noptions TI_JUMBO_HDRSPLIT\n', { nics: ['ti'] }), { instanceOf: ConfigError });
+  t.regex(e?.message ?? '', /options TI_JUMBO_HDRSPLIT and TI_PRIVATE_JUMBOS are mutually exclusive/);
 });
 
 test('header splitting also aligns a payload behind 54 bytes of headers (TCP without timestamps)', (t) => {

@@ -171,3 +171,18 @@ test('a loaned page in a backing object is copied by fork\'s COW, leaving the ke
   t.deepEqual(vm_check(m.vm), []);
   t.true(all_memory_free(m.vm));
 });
+
+test('vm.on_cowfault is told which loaned page vm_page_cowfault copied', async (t) => {
+  const m = machine();
+  const told: vm_page[] = [];
+  m.vm.on_cowfault = (pg) => told.push(pg);
+  await m.procs.spawn((p) => {
+    const a = p.mmap(0, 4096, RW, MAP_ANON | MAP_PRIVATE);
+    p.poke(a, 'x');
+    const page = loan(m.vm, p, a);
+    p.poke(a, 'y');
+    t.deepEqual(told, [page]);
+    release(page);
+  }).exited;
+  t.true(all_memory_free(m.vm));
+});

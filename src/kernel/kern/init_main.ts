@@ -27,7 +27,11 @@ import { so_zero_copy_sysinit } from './uipc_socket.ts';
 import { configure_sysinit } from './subr_bus.ts';
 import { hostname_sysinit, machine_setup, type MachineOptions } from '../sim/hardware.ts';
 import { vm_mem_init_sysinit } from '../vm/vm_init.ts';
-import { procinit_sysinit } from './kern_proc.ts';
+import { vm_meter_sysinit } from '../vm/vm_meter.ts';
+import { proc_table, procinit_sysinit, type ProcBody, type SpawnOptions } from './kern_proc.ts';
+import type { Proc } from '../sys/proc.ts';
+import { sched_run, type SchedResult, type SchedRunOptions } from '../sim/sched.ts';
+import { sim_of } from '../sim/clock.ts';
 import { sched_setup_sysinit } from './kern_synch.ts';
 import { ip_init_sysinit } from '../netinet/ip_input.ts';
 import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
@@ -72,6 +76,7 @@ const sysinits: readonly SysInit[] = [
   hostname_sysinit,
   vm_mem_init_sysinit, // memory and processes: what sockets' system calls run in
   procinit_sysinit,
+  vm_meter_sysinit, // vm.stats.sys.*, vm.stats.vm.*
   ip_init_sysinit, // IPv4 and TCP (netinet/)
   tcp_init_sysinit,
   sched_setup_sysinit, // last: maps each process table to its kernel for tsleep
@@ -142,6 +147,21 @@ export class Kernel {
   /** sysctl -d: the description of `name`. Throws ENOENT. */
   sysctlDescr(name: string): string {
     return this.sysctls.describe(name);
+  }
+
+  /** Starts a process on this machine running `body` (sys/proc.ts says what it can do); proc_table(kernel).spawn. */
+  spawn(body: ProcBody, options?: SpawnOptions): Proc {
+    return proc_table(this).spawn(body, options);
+  }
+
+  /** Runs the processes and events of this kernel's simulation until every process has exited: sched_run. */
+  run(options?: SchedRunOptions): Promise<SchedResult> {
+    return sched_run(sim_of(this), options);
+  }
+
+  /** Everything this machine's processes printed on stdout and stderr, in order. */
+  get output(): string {
+    return proc_table(this).output;
   }
 }
 

@@ -17,6 +17,7 @@ import { crfree } from '../sys/ucred.ts';
 import { P_WEXIT, PRS_ZOMBIE, type Proc } from '../sys/proc.ts';
 import { vmspace_free } from '../vm/vm_map.ts';
 import { fdfree } from './kern_descrip.ts';
+import { tsleep, wakeup } from './kern_synch.ts';
 
 /** Thrown through a process's code to stop it once it has exited. Not an error. */
 export class ProcExitUnwind extends Error {
@@ -47,7 +48,10 @@ export function exit1(p: Proc, rv: number): void {
   p.p_state = PRS_ZOMBIE;
   const parent = p.p_pptr;
   if (parent === null) p.p_table.proc_reap(p);
-  else parent.wakeup_waiters();
+  else {
+    parent.wakeup_waiters();
+    if (p.p_table.kernel !== null) wakeup(p.p_table.kernel, parent);
+  }
   p.notify_exit(rv);
 }
 
@@ -74,6 +78,9 @@ export async function kern_wait(p: Proc, pid: number, options: number): Promise<
       return { pid: zombie.p_pid, status: zombie.p_xstat };
     }
     if (options & WNOHANG) return { pid: 0, status: 0 };
-    await p.sleep_for_child();
+    // On a booted kernel the parent sleeps in tsleep, so the scheduler sees it
+    // asleep on "wait" (as ps would show it) rather than runnable.
+    if (p.p_table.kernel !== null) await tsleep(p, p, 'wait');
+    else await p.sleep_for_child();
   }
 }

@@ -2,21 +2,23 @@
 // Mirrors sys/kern/kern_proc.c (allproc, pfind, pid allocation) plus what
 // a shell does to start a program; the run loop has no FreeBSD counterpart.
 //
-// How to use:
-//   const procs = new ProcTable(vm, (line) => kernel.printf(line));
-//   const p = procs.spawn(async (p) => { ... return 0; }, { uid: 1001, comm: 'zc' });
-//   await procs.run();            // until every process (children too) has exited
+// How to use, on a booted kernel (boot() makes the table: proc_table(kernel)):
+//   const p = kernel.spawn(async (p) => { ... return 0; }, { uid: 1001, comm: 'zc' });
+//   await kernel.run();           // sched_run: processes and events in virtual time
 //   p.status_text                 // 'exit 0', 'signal 11 (SIGSEGV)'...
-//   procs.output                  // what they all printed, in order
-// or `await p.exited` for one process's wait status.
+//   kernel.output                 // what its processes printed, in order
+// or `await p.exited` for one process's wait status. A table made by hand
+// (new ProcTable(vm_mem_init(npages), log), as the VM tests do) runs with
+// `await table.run()`, which only waits for the processes to exit: enough
+// for programs that never sleep in tsleep (no sockets).
 //
 // A process body is an async function; the process exits when it returns
 // (status: the number it returns, or 0), calls p.exit(n), throws (an
 // uncaught SyscallError or other error is printed to its stderr like err(3)
 // would, status 1), or dies of a signal. Processes run as JavaScript
 // promises: each runs until it awaits something, so interleaving happens
-// only at awaits (wait(2) now, blocking socket calls later). The scheduler
-// with virtual time replaces run() without changing how bodies are written.
+// only at awaits (wait(2), blocking socket calls); sim/sched.ts's sched_run
+// drives them together with the machine's events.
 
 import type { Kernel } from './init_main.ts';
 import { KernelPanic } from './kern_shutdown.ts';
@@ -64,6 +66,7 @@ export class ProcTable {
   output = ''; // everything every process printed, in order, as on a terminal
   on_output: ((p: Proc, fd: number, text: string) => void) | null = null; // live copy of the output
   readonly log: (line: string) => void; // the kernel's printf (message buffer)
+  kernel: Kernel | null = null; // the booted kernel this table belongs to; null for a standalone VM
   private panicked: unknown = null; // a KernelPanic raised inside some process
 
   constructor(vm: VmSystem, log: (line: string) => void = () => {}) {
@@ -187,6 +190,7 @@ const KERN_LOGSIGEXIT = 34;
 function procinit(kernel: Kernel): void {
   const table = new ProcTable(vm_sys(kernel), (line) => kernel.printf(line));
   table.maxproc = maxproc_for(kernel.param.maxusers);
+  table.kernel = kernel;
   tables.set(kernel, table);
   const logsigexit = {
     get value() {

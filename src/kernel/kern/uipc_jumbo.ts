@@ -228,6 +228,17 @@ export function jumbo_kva_to_page(kernel: Kernel, kva: number): vm_page | null {
   return pools.get(kernel)?.jumbo_kmap_inuse.get(kva) ?? null;
 }
 
+/**
+ * The page behind a jumbo mbuf's storage (m.m_ext.ext_buf), or null if it
+ * is not a jumbo page in use: what C gets with
+ * PHYS_TO_VM_PAGE(vtophys(mtod(m, caddr_t))) in soreceive's zero copy path.
+ */
+export function jumbo_buf_to_page(buf: Uint8Array): vm_page | null {
+  const p = pool_of_bytes.get(buf);
+  const kva = p?.kva_of_bytes.get(buf);
+  return p === undefined || kva === undefined ? null : (p.jumbo_kmap_inuse.get(kva) ?? null);
+}
+
 /** True if `buf` is the storage of a page allocated by jumbo_pg_alloc and not yet freed. */
 export function jumbo_is_pool_page(buf: Uint8Array): boolean {
   const p = pool_of_bytes.get(buf);

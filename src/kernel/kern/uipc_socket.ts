@@ -84,12 +84,15 @@ import {
 import { M_DONTWAIT, M_EXT, M_EOR, M_PKTHDR, MT_DATA, MH_ALIGN, m_storage, type mbuf } from '../sys/mbuf.ts';
 import type { Proc } from '../sys/proc.ts';
 import { m_clget, m_freem, m_get, m_gethdr, m_free } from './subr_mbuf.ts';
-import { uiomove, type uio } from './kern_subr.ts';
+import { soreceive_zc_source, uiomove, uiomoveco, UIO_USERSPACE, type uio } from './kern_subr.ts';
 import { PRUS_MORETOCOME, pffinddomain, pffindproto, SOPT_GET, SOPT_SET, type sockopt } from './uipc_domain.ts';
 import {
   sbflush, sblock, sbrelease, sbreserve, sbunlock, sbwait, sbfree, socantrcvmore, socantsendmore, so_timeo_chan, sorwakeup, sowwakeup,
 } from './uipc_socket2.ts';
 import { tsleep } from './kern_synch.ts';
+import { sosend_cow } from './uipc_cow.ts';
+import { zc_call_begin, zc_note, type ZcEntry, type ZcReason } from './zc_trace.ts';
+import { PAGE_SIZE } from '../sys/param.ts';
 import type { sockaddr_in } from '../netinet/in.ts';
 
 const so_counts = new WeakMap<Kernel, { value: number }>();
@@ -276,6 +279,9 @@ export async function sosend(p: Proc, so: socket, addr: sockaddr_in | null, uio:
     return EINVAL;
   }
   let error = 0;
+  // zcsim: the record of this call's zero copy decisions (kern/zc_trace.ts).
+  const first_iov = uio?.uio_iov[0];
+  const zc = uio === null ? null : zc_call_begin(p, 'send', typeof first_iov?.iov_base === 'number' ? first_iov.iov_base : 0, resid);
   // `break release` is C's `goto release` (unlock, then out); `continue restart` its `goto restart`.
   restart: for (;;) {
     error = await sblock(p, so.so_snd);
@@ -324,11 +330,8 @@ export async function sosend(p: Proc, so: socket, addr: sockaddr_in | null, uio:
           resid = 0;
           if ((flags & MSG_EOR) !== 0 && top !== null) top.m_flags |= M_EOR;
         } else {
+          const zce = zc as ZcEntry; // made above whenever there is a uio
           do {
-            // ZERO_COPY_SOCKETS: here FreeBSD tries socow_setup() when
-            // so_zero_copy_send is on and the iovec is page aligned with at
-            // least a page left, mapping the user's page instead of copying
-            // it; on success it skips the uiomove below (issue 5).
             const m = top === null ? m_gethdr(kernel, M_DONTWAIT, MT_DATA) : m_get(kernel, M_DONTWAIT, MT_DATA);
             if (m === null) {
               error = ENOBUFS;
@@ -340,21 +343,34 @@ export async function sosend(p: Proc, so: socket, addr: sockaddr_in | null, uio:
               m.m_pkthdr.rcvif = null;
             }
             let len: number;
+            // ZERO_COPY_SOCKETS: lend the user's page instead of copying it
+            // when the checks of sosend_cow pass (kern/uipc_cow.ts); `why`
+            // says why not, for the record.
+            let why: ZcReason | null = { code: 'short', bytes: resid };
             if (resid >= param.MINCLSIZE) {
-              m_clget(m, M_DONTWAIT);
-              if ((m.m_flags & M_EXT) === 0) {
+              why = sosend_cow(p, so, m, uio, resid, space, zce);
+            }
+            if (why === null) {
+              len = PAGE_SIZE;
+              zc_note(p, zce, 'loan', len, null);
+            } else {
+              if (resid >= param.MINCLSIZE) {
+                m_clget(m, M_DONTWAIT);
+                if ((m.m_flags & M_EXT) === 0) {
+                  len = Math.min(mlen, resid, space);
+                  if (atomic && top === null && len < mlen) MH_ALIGN(m, len);
+                } else {
+                  mlen = param.MCLBYTES;
+                  len = Math.min(mlen, resid, space);
+                }
+              } else {
                 len = Math.min(mlen, resid, space);
                 if (atomic && top === null && len < mlen) MH_ALIGN(m, len);
-              } else {
-                mlen = param.MCLBYTES;
-                len = Math.min(mlen, resid, space);
               }
-            } else {
-              len = Math.min(mlen, resid, space);
-              if (atomic && top === null && len < mlen) MH_ALIGN(m, len);
+              error = uiomove(kernel, m_storage(m).subarray(m.m_data, m.m_data + len), len, uio);
+              if (error === 0) zc_note(p, zce, 'copy', len, why);
             }
             space -= len;
-            error = uiomove(kernel, m_storage(m).subarray(m.m_data, m.m_data + len), len, uio);
             resid = uio.uio_resid;
             m.m_len = len;
             if (top === null) top = m;
@@ -395,6 +411,9 @@ export async function soreceive(p: Proc, so: socket, uio: uio, flags: number): P
   const pr = so.so_proto;
   if ((flags & MSG_OOB) !== 0) return EOPNOTSUPP;
   const orig_resid = uio.uio_resid;
+  // zcsim: the record of this call's zero copy decisions (kern/zc_trace.ts).
+  const first_iov = uio.uio_iov[0];
+  const zc = zc_call_begin(p, 'receive', typeof first_iov?.iov_base === 'number' ? first_iov.iov_base : 0, uio.uio_resid);
   for (;;) {
     let error = await sblock(p, so.so_rcv);
     if (error !== 0) return error;
@@ -438,11 +457,17 @@ export async function soreceive(p: Proc, so: socket, uio: uio, flags: number): P
     let moff = 0;
     while (m !== null && uio.uio_resid > 0 && error === 0) {
       let len = Math.min(uio.uio_resid, m.m_len - moff);
-      // ZERO_COPY_SOCKETS: here FreeBSD's uiomoveco() flips a whole
-      // page-aligned page of EXT_DISPOSABLE payload into the reader's map
-      // when so_zero_copy_receive is on (issue 5); otherwise it copies.
+      // ZERO_COPY_SOCKETS: uiomoveco flips a whole page-aligned page of
+      // EXT_DISPOSABLE payload into the reader's map when
+      // kern.ipc.zero_copy.receive is on and the reader's buffer allows it;
+      // otherwise it copies, noting why (kern/kern_subr.ts).
       const at = m.m_data + moff;
-      error = uiomove(kernel, m_storage(m).subarray(at, at + len), len, uio);
+      const cp = m_storage(m).subarray(at, at + len);
+      if (uio.uio_segflg === UIO_USERSPACE) {
+        error = uiomoveco(kernel, p, cp, len, uio, soreceive_zc_source(kernel, m, moff, (flags & MSG_PEEK) !== 0), zc);
+      } else {
+        error = uiomove(kernel, cp, len, uio);
+      }
       if (error !== 0) break;
       if (len === m.m_len - moff) {
         if ((flags & MSG_PEEK) !== 0) {

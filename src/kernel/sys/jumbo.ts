@@ -18,6 +18,7 @@ export {
   jumbo_pg_steal,
   jumbo_phys_to_kva,
   jumbo_kva_to_page,
+  jumbo_buf_to_page,
   jumbo_is_pool_page,
   jumbo_stats,
   type jumbo_state,

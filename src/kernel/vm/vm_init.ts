@@ -47,6 +47,12 @@ export class VmSystem {
   so_zerocp_fullpage = false;
   /** Told of every piece of VmWork done; null (standalone VMs): nothing is charged. */
   charge: ((work: VmWork) => void) | null = null;
+  /**
+   * Told after vm_page_cowfault has given m's object a copy of m (m is the
+   * original, still on loan to the kernel), so the zero copy code can tell
+   * the lender (uipc_cow.ts's socow_cowfault). Null: nobody is told.
+   */
+  on_cowfault: ((m: vm_page) => void) | null = null;
 }
 
 /**

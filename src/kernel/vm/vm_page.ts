@@ -419,5 +419,6 @@ export function vm_page_cowfault(m: vm_page): boolean {
   vm_page_dirty(mnew);
   vm_page_wakeup(mnew);
   m.vm.zero_copy_cowfault_copies++;
+  m.vm.on_cowfault?.(m);
   return true;
 }

@@ -806,4 +806,3 @@ export function ti_ring_usage(sc: ti_softc): { std: number; mini: number; jumbo:
   return { std: n(sc.ti_rx_std_chain), mini: n(sc.ti_rx_mini_chain), jumbo: n(sc.ti_rx_jumbo_chain), tx: sc.ti_txcnt };
 }
 
-export { TI_STD_RX_RING_CNT };

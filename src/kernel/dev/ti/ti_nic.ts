@@ -127,7 +127,6 @@ import {
   TI_WINBASE,
   TI_WINDOW,
   TI_WINLEN,
-  TI_BEG_SCRATCH,
 } from './if_tireg.ts';
 
 /** TI_MHC_INTSTATE: the board is asserting its interrupt. */
@@ -279,11 +278,10 @@ export function ti_sram_zero(sc: ti_softc, addr: number, len: number): void {
   }
 }
 
-/** A CPU scratchpad word address's storage: CPU A, or B (Tigon 2); wraps as the SRAM_ADDR register does. */
+/** The storage of CPU `cpu`'s scratchpad (TI_PROCESSOR_A or _B; B only on a Tigon 2), or null. */
 export function ti_scratch(sc: ti_softc, cpu: number): Uint8Array | null {
   return cpu === 0 ? sc.nic.scratch_a : sc.nic.scratch_b;
 }
-export { TI_BEG_SCRATCH };
 
 // ---- statistics ----
 
@@ -840,4 +838,3 @@ export function ti_nic_tx_hung(sc: ti_softc): boolean {
   return sc.nic.tx_hung;
 }
 
-export { TI_REV_TIGON_I, TI_REV_TIGON_II, TI_HWREV_TIGON };

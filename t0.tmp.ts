@@ -1,0 +1,1 @@
+import { boot } from 'zcsim'; console.log(typeof boot)
