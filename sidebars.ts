@@ -20,7 +20,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: 'The simulated kernel',
       collapsed: false,
-      items: ['kernel/mbufs'],
+      items: ['kernel/memory', 'kernel/mbufs', 'kernel/network', 'kernel/zero-copy'],
     },
   ],
 };

@@ -25,7 +25,7 @@
 // connection still closes gracefully), SO_LINGER 0 resets it.
 
 import { syscall_enter } from '../i386/i386/trap.ts';
-import { uio_thread } from '../i386/i386/support.ts';
+import { copyin, uio_thread } from '../i386/i386/support.ts';
 import { EBADF, EINVAL, ENOTSOCK, EPIPE } from '../sys/errno.ts';
 import { DTYPE_SOCKET, FREAD, FWRITE, type file, type fileops } from '../sys/file.ts';
 import type { Proc } from '../sys/proc.ts';
@@ -172,7 +172,12 @@ export async function write(p: Proc, fd: number, buf: number, nbytes: number): P
   const fp = fget(p, fd);
   if (fp !== null && fp.f_type !== DTYPE_SOCKET && fd <= 2) {
     syscall_enter(p);
-    p.p_table.write(p, fd === 2 ? 2 : 1, utf8_decode(p.peek(buf, nbytes)));
+    // The console driver copies the text in like any other write: a bad
+    // buffer is EFAULT for the call, never a signal for the process.
+    const text = new Uint8Array(nbytes);
+    const error = copyin(p, buf, text, nbytes);
+    if (error !== 0) return syscall_fail(error, 'write', [fd, buf, nbytes]);
+    p.p_table.write(p, fd === 2 ? 2 : 1, utf8_decode(text));
     return nbytes;
   }
   if (fp === null) {
