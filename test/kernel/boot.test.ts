@@ -33,3 +33,18 @@ test('kern_mib registers the identity sysctls', (t) => {
   t.is(kernel.sysctl('hw.pagesize'), 4096);
   t.is(kernel.sysctl('hw.ncpu'), 1);
 });
+
+test('options MAXMEM sets the RAM the kernel sees: hw.physmem, the boot lines and the VM page count', (t) => {
+  const kernel = boot(`${GENERIC}\noptions MAXMEM=65536\n`);
+  t.is(kernel.sysctl('hw.physmem'), 64 * 1024 * 1024);
+  t.true(kernel.dmesg.includes('real memory  = 67108864 (65536K bytes)'));
+  const avail = kernel.dmesg.find((l) => l.startsWith('avail memory = '));
+  const availBytes = Number(/= (\d+)/.exec(avail ?? '')?.[1]);
+  t.is(kernel.sysctl('vm.stats.vm.v_page_count'), availBytes / 4096);
+  t.is(kernel.param.maxusers, 32); // 64 MB autosizes to the floor of 32
+});
+
+test('options MAXMEM outside 16 MB..1 GB is a config error at its line', (t) => {
+  const error = t.throws(() => boot(`${GENERIC}\noptions MAXMEM=1024\n`));
+  t.regex(error?.message ?? '', /^config: line \d+: option MAXMEM=1024 is out of range/);
+});

@@ -10,6 +10,7 @@
 // `requires` names devices or options that must also be configured, checked
 // after the whole file is read so their order does not matter.
 
+import { PHYSMEM_BYTES } from '../sim/machine.ts';
 import { PAGE_SHIFT } from '../sys/param.ts';
 
 export type CpuType = 'I386_CPU' | 'I486_CPU' | 'I586_CPU' | 'I686_CPU';
@@ -82,6 +83,17 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     default: 11,
     allowed: `from ${MCLSHIFT_MIN} to ${MCLSHIFT_MAX}`,
     check: (v) => v >= MCLSHIFT_MIN && v <= MCLSHIFT_MAX,
+  },
+  // i386 NOTES: "MAXMEM: specifies the amount of RAM on the machine", in KB.
+  // The simulated PC has 256 MB unless told otherwise; the bounds keep a
+  // kernel bootable (the kernel itself takes KERNEL_RESERVED_BYTES) and every
+  // page is real memory in the simulator, so 1 GB is the ceiling.
+  MAXMEM: {
+    kind: 'number',
+    description: 'amount of physical memory in kilobytes (default 262144, 256 MB)',
+    default: PHYSMEM_BYTES / 1024,
+    allowed: 'a multiple of 4 from 16384 (16 MB) to 1048576 (1 GB)',
+    check: (v) => v % 4 === 0 && v >= 16384 && v <= 1048576,
   },
   NMBCLUSTERS: {
     kind: 'number',

@@ -16,7 +16,7 @@ import { version } from '../conf/newvers.ts';
 import type { OptionValue } from '../conf/options.ts';
 import { cpu_startup_sysinit } from '../i386/i386/machdep.ts';
 import { GENERIC } from '../i386/conf/GENERIC.ts';
-import { BUILD_HOST, PHYSMEM_BYTES } from '../sim/machine.ts';
+import { BUILD_HOST } from '../sim/machine.ts';
 import { SI_ORDER_FIRST, SI_ORDER_SECOND, SI_SUB_COPYRIGHT, type SysInit } from '../sys/kernel.ts';
 import { kern_mib_sysinit } from './kern_mib.ts';
 import { SysctlTree, type SysctlValue } from './kern_sysctl.ts';
@@ -91,7 +91,7 @@ export class Kernel {
   /** Use boot(); the constructor only records, it does not run the SYSINITs. */
   constructor(conf: KernelConfig) {
     this.config = conf;
-    this.param = init_param(conf, PHYSMEM_BYTES);
+    this.param = init_param(conf);
   }
 
   /** The `ident` line of the configuration (kern.ident). */

@@ -7,7 +7,7 @@
 
 import { ostype, osrelease, BSD } from '../conf/newvers.ts';
 import { identify_cpu } from '../i386/i386/identcpu.ts';
-import { NCPU, PHYSMEM_BYTES } from '../sim/machine.ts';
+import { NCPU } from '../sim/machine.ts';
 import { SI_ORDER_FIRST, SI_SUB_KMEM, type SysInit } from '../sys/kernel.ts';
 import {
   CTL_DEBUG,
@@ -63,7 +63,7 @@ function sysctl_kern_mib(kernel: Kernel): void {
   t.string('hw', HW_MODEL, 'model', CTLFLAG_RD, { value: identify_cpu(kernel.config.cpus).model }, 0, 'Machine model');
   t.int('hw', HW_NCPU, 'ncpu', CTLFLAG_RD, { value: NCPU }, 'Number of active CPUs');
   t.int('hw', HW_BYTEORDER, 'byteorder', CTLFLAG_RD, { value: LITTLE_ENDIAN }, 'System byte order');
-  t.ulong('hw', HW_PHYSMEM, 'physmem', CTLFLAG_RD, { value: PHYSMEM_BYTES }, 'Amount of physical memory (in bytes)');
+  t.ulong('hw', HW_PHYSMEM, 'physmem', CTLFLAG_RD, { value: kernel.param.physmem_bytes }, 'Amount of physical memory (in bytes)');
   t.int('hw', HW_PAGESIZE, 'pagesize', CTLFLAG_RD, { value: kernel.param.PAGE_SIZE }, 'System memory page size');
 }
 

@@ -14,6 +14,7 @@ export interface KernelParam extends MbufGeometry {
   readonly PAGE_SIZE: number; // hardware page size
   readonly maxusers: number; // scale factor for kernel tables (after auto-sizing)
   readonly nmbclusters: number; // mbuf cluster limit (kern.ipc.nmbclusters)
+  readonly physmem_bytes: number; // RAM in the machine (options MAXMEM, hw.physmem)
 }
 
 /**
@@ -31,8 +32,9 @@ export function nmbclusters_default(maxusers: number): number {
   return 1024 + maxusers * 64;
 }
 
-/** Computes kernel.param for a validated configuration on a machine with `physmem_bytes`. */
-export function init_param(config: KernelConfig, physmem_bytes: number): KernelParam {
+/** Computes kernel.param for a validated configuration (options MAXMEM gives the RAM size). */
+export function init_param(config: KernelConfig): KernelParam {
+  const physmem_bytes = numeric_option(config, 'MAXMEM') * 1024;
   const maxusers = config.maxusers === 0 ? maxusers_autosize(physmem_bytes) : config.maxusers;
   const nmb = config.options.get('NMBCLUSTERS');
   return {
@@ -40,6 +42,7 @@ export function init_param(config: KernelConfig, physmem_bytes: number): KernelP
     PAGE_SIZE,
     maxusers,
     nmbclusters: typeof nmb === 'number' ? nmb : nmbclusters_default(maxusers),
+    physmem_bytes,
   };
 }
 

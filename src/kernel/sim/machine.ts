@@ -4,7 +4,7 @@
 
 import type { CpuType } from '../conf/options.ts';
 
-/** Physical memory of the simulated PC: 256 MB, a typical 2002 server. */
+/** Physical memory of the simulated PC unless options MAXMEM says otherwise: 256 MB, a typical 2002 server. */
 export const PHYSMEM_BYTES = 256 * 1024 * 1024;
 
 /** Memory the kernel keeps for itself (image, page tables, message buffer) before "avail memory". */

@@ -17,7 +17,7 @@ import type { Kernel } from '../kern/init_main.ts';
 import { SI_ORDER_FIRST, SI_SUB_VM, type SysInit } from '../sys/kernel.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import { vmmeter } from '../sys/vmmeter.ts';
-import { KERNEL_RESERVED_BYTES, PHYSMEM_BYTES } from '../sim/machine.ts';
+import { KERNEL_RESERVED_BYTES } from '../sim/machine.ts';
 import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from './vm_object.ts';
 import { PQ_COUNT, vm_page_startup, vm_pagequeue, type vm_page } from './vm_page.ts';
 import { vm_pageout_init } from './vm_pageout.ts';
@@ -76,15 +76,17 @@ export function vm_sys(kernel: Kernel): VmSystem {
   return vm;
 }
 
-/** The page frames the VM manages on the simulated PC: "avail memory" of the boot messages. */
-export const AVAIL_PAGES = Math.floor((PHYSMEM_BYTES - KERNEL_RESERVED_BYTES) / PAGE_SIZE);
+/** The page frames the VM manages: "avail memory" of the boot messages. */
+export function avail_pages(physmem_bytes: number): number {
+  return Math.floor((physmem_bytes - KERNEL_RESERVED_BYTES) / PAGE_SIZE);
+}
 
 export const vm_mem_init_sysinit: SysInit = {
   name: 'vm_mem_init',
   subsystem: SI_SUB_VM,
   order: SI_ORDER_FIRST,
   func: (kernel) => {
-    const vm = vm_mem_init(AVAIL_PAGES);
+    const vm = vm_mem_init(avail_pages(kernel.param.physmem_bytes));
     vm_pageout_init(vm);
     const costs = machine_costs(kernel);
     const price: Record<VmWork, [CpuCategory, number]> = {

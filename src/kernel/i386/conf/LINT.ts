@@ -35,6 +35,7 @@ options 	ZERO_COPY_SOCKETS
 options 	MCLSHIFT=12	# mbuf cluster shift in bits, 12 == 4KB
 options 	MSIZE=512	# mbuf size in bytes
 options 	NMBCLUSTERS=1024
+options 	MAXMEM=131072	# RAM in KB: 128 MB
 
 options 	INET, INET6
 options 	FFS, SOFTUPDATES, UFS_DIRHASH

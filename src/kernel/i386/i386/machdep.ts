@@ -3,14 +3,15 @@
 
 import type { Kernel } from '../../kern/init_main.ts';
 import { SI_ORDER_FIRST, SI_SUB_CPU, type SysInit } from '../../sys/kernel.ts';
-import { KERNEL_RESERVED_BYTES, PHYSMEM_BYTES } from '../../sim/machine.ts';
+import { KERNEL_RESERVED_BYTES } from '../../sim/machine.ts';
 import { identify_cpu, printcpuinfo } from './identcpu.ts';
 
 function cpu_startup(kernel: Kernel): void {
   for (const line of printcpuinfo(identify_cpu(kernel.config.cpus))) kernel.printf(line);
-  const avail = PHYSMEM_BYTES - KERNEL_RESERVED_BYTES;
+  const physmem = kernel.param.physmem_bytes;
+  const avail = physmem - KERNEL_RESERVED_BYTES;
   // Two spaces after "real memory" line the "=" up with "avail memory".
-  kernel.printf(`real memory  = ${PHYSMEM_BYTES} (${PHYSMEM_BYTES / 1024}K bytes)`);
+  kernel.printf(`real memory  = ${physmem} (${physmem / 1024}K bytes)`);
   kernel.printf(`avail memory = ${avail} (${avail / 1024}K bytes)`);
 }
 
