@@ -30,6 +30,7 @@ const USAGE = `usage: zcsim netperf [netperf options] [--kernel FILE | --kernel-
                      [--mtu N] [--machine CLASS] [--json]
        zcsim sysctl -a | NAME ... [--kernel FILE]
        zcsim netstat -m [--kernel FILE]
+netperf's -l is in virtual seconds; its default, 10, takes minutes of real time: try -l 0.1.
 `;
 
 /** A usage error: exit 2 with the message and the usage. */

@@ -1,1 +1,0 @@
-import { boot } from 'zcsim'; console.log(typeof boot)
