@@ -7,8 +7,11 @@ import {
 } from 'zcsim';
 
 // Two machines with em(4) on one wire; the sender's kernel has zero copy sockets.
+const ZERO_COPY = `${GENERIC}
+options ZERO_COPY_SOCKETS
+`;
 const sim = new Simulation();
-const a = boot(GENERIC + 'options ZERO_COPY_SOCKETS\n', { sim, hostname: 'a', nics: ['em'] });
+const a = boot(ZERO_COPY, { sim, hostname: 'a', nics: ['em'] });
 const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'] });
 sim.connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
 ifconfig(a, ['em0', 'inet', '10.0.0.1/24', 'up']);

@@ -16,6 +16,10 @@
 // the copies zero copy exists to avoid. That is why uiomove takes the
 // kernel as an extra first argument.
 //
+// With ZERO_COPY_SOCKETS soreceive moves data with uiomoveco instead (end
+// of this file), which trades whole pages rather than copying them when
+// the mbuf and the reader's buffer allow it.
+//
 // User memory is reached through td's copyin/copyout, which throw a
 // SyscallError(EFAULT) for an unmapped or wrongly protected address and
 // then have copied nothing. The process/VM code provides them; until it

@@ -167,6 +167,8 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
     st.cow.fail_sf_buf++;
     return { code: 'no_sf_buf' };
   }
+  // The VM tells us of a COW fault on a loaned page, for the lender's record.
+  vm.on_cowfault ??= socow_cowfault;
   vm_page_cowsetup(pp);
   vm_page_wire(pp);
   st.sf_bufs_inuse++;

@@ -12,13 +12,16 @@
 // Every function returns 0 or an errno, as in C; a failed call changes
 // nothing except where FreeBSD's would have (a partly done write).
 //
-// sosend and soreceive have FreeBSD's shape, for the zero copy issue to
-// fill in: sosend builds the mbuf chain from the uio an mbuf (cluster) at a
-// time with uiomove and hands it to pru_send, waiting for space in so_snd
-// when the buffer is full; soreceive copies out of so_rcv with uiomove, an
-// mbuf at a time, freeing what it consumed, then tells the protocol
-// (pru_rcvd) so TCP can open its window. The places where
-// ZERO_COPY_SOCKETS takes its branch are marked.
+// sosend and soreceive have FreeBSD's shape: sosend builds the mbuf chain
+// from the uio an mbuf (cluster) at a time with uiomove and hands it to
+// pru_send, waiting for space in so_snd when the buffer is full; soreceive
+// copies out of so_rcv, an mbuf at a time, freeing what it consumed, then
+// tells the protocol (pru_rcvd) so TCP can open its window. The
+// ZERO_COPY_SOCKETS branches are marked: sosend lends a page instead of
+// filling a cluster (sosend_cow, kern/uipc_cow.ts), soreceive moves data
+// with uiomoveco, which may flip a page (kern/kern_subr.ts). Each call
+// opens a record in the caller's zc_trace (kern/zc_trace.ts) and notes
+// what it lent, flipped or copied, and why.
 //
 // With `options ZERO_COPY_SOCKETS` the kernel has kern.ipc.zero_copy.receive
 // and kern.ipc.zero_copy.send (both CTLFLAG_RW, both 1 = on at boot); without

@@ -147,7 +147,7 @@ export function zc_reason_text(r: ZcReason): string {
     case 'not_resident': return 'page not resident (never touched)';
     case 'no_sf_buf': return 'no sf_buf free';
     case 'not_disposable': return `payload not in disposable storage (${r.ext})`;
-    case 'payload_unaligned': return `payload not page aligned (starts ${r.off_bytes} bytes into its buffer: no header splitting)`;
+    case 'payload_unaligned': return `payload not page aligned (starts ${r.off_bytes} bytes into its page)`;
     case 'payload_short': return `payload less than a page (${r.bytes} bytes in this mbuf)`;
     case 'peek': return 'MSG_PEEK leaves the data in the socket buffer';
     case 'dest_wired': return 'destination page is wired';
