@@ -22,6 +22,13 @@ const sidebars: SidebarsConfig = {
       collapsed: false,
       items: ['kernel/memory', 'kernel/mbufs', 'kernel/network', 'kernel/zero-copy'],
     },
+    {
+      type: 'category',
+      label: "Application author's guide",
+      collapsed: false,
+      items: ['guide/kernel', 'guide/send', 'guide/receive', 'guide/verify', 'guide/checklist'],
+    },
+    'faq',
   ],
 };
 

@@ -2,10 +2,11 @@
 // with .Xr as Docusaurus links and samples as live editors.
 import React from 'react';
 import Link from '@docusaurus/Link';
+import useBrokenLinks from '@docusaurus/useBrokenLinks';
 // Same module as @site/src/components/Example; relative because tsconfig's
 // inherited baseUrl points @site/* into node_modules for tsc.
 import Example from '../Example/index.tsx';
-import type { MdocDocument } from '../../mdoc/index.ts';
+import type { MdocBlock, MdocDocument } from '../../mdoc/index.ts';
 import ManPageView from './ManPageView.tsx';
 import styles from './styles.module.css';
 
@@ -15,6 +16,17 @@ export interface ManPageProps {
   xrefs: Readonly<Record<string, string>>;
 }
 
+// Every section and subsection id, so that links like /man9/zero_copy#BUGS
+// pass Docusaurus's broken-anchor check (ManPageView's headings are plain
+// elements it cannot see).
+function anchorIds(doc: MdocDocument): string[] {
+  const inBlocks = (blocks: readonly MdocBlock[]): string[] =>
+    blocks.flatMap((b) => (b.type === 'subsection' ? [b.id, ...inBlocks(b.children)] : []));
+  return doc.sections.flatMap((s) => [s.id, ...inBlocks(s.children)]);
+}
+
 export default function ManPage({ doc, xrefs }: ManPageProps): React.ReactElement {
+  const brokenLinks = useBrokenLinks();
+  for (const id of anchorIds(doc)) brokenLinks.collectAnchor(id);
   return <ManPageView doc={doc} xrefs={xrefs} Link={Link} Example={Example} className={styles.manpage ?? ''} />;
 }
