@@ -50,7 +50,7 @@ test('semantic markup: Nm, Cd, Va, Dv, An, Fx, Em and the live samples', (t) => 
   t.true(html.includes('<span class="An">Andrew Gallatin</span> &lt;<a class="Mt" href="mailto:gallatin@FreeBSD.org">gallatin@FreeBSD.org</a>&gt;'));
   t.true(html.includes('<span class="Ux">FreeBSD 5.0</span>'));
   t.true(html.includes('<i class="Em">header splitting</i>.'));
-  t.is(html.match(/class="Bd Pp Bd-indent zcsim-example"><pre data-slug="/g)?.length, 2);
+  t.is(html.match(/class="Bd Pp Bd-indent zcsim-example"><pre data-slug="/g)?.length, 6);
 });
 
 test('a hand-made page renders Fn, In, lists and literal displays like mandoc', (t) => {

@@ -10,7 +10,7 @@ test('zero_copy(9) parses with its prologue and every expected section', (t) => 
   t.like(doc, { title: 'ZERO_COPY', section: '9', date: 'June 23, 2002', os: 'FreeBSD', volume: "FreeBSD Kernel Developer's Manual" });
   t.deepEqual(doc.names, ['zero_copy', 'zero_copy_sockets']);
   t.is(doc.description, 'zero copy sockets code');
-  t.deepEqual(doc.sections.map((s) => s.id), ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'SEE_ALSO', 'HISTORY', 'AUTHORS']);
+  t.deepEqual(doc.sections.map((s) => s.id), ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'SEE_ALSO', 'HISTORY', 'AUTHORS', 'BUGS']);
 });
 
 test('zero_copy(9) documents the option, both sysctls and its references', (t) => {
@@ -26,9 +26,9 @@ test('zero_copy(9) documents the option, both sysctls and its references', (t) =
   t.regex(authors?.type === 'para' ? inlineText(authors.children) : '', /Andrew Gallatin <gallatin@FreeBSD.org>.*Kenneth Merry <ken@FreeBSD.org>\.$/);
 });
 
-test('zero_copy(9) embeds the two live samples, in sync with examples/ when they exist', (t) => {
+test('zero_copy(9) embeds its six live samples, in sync with examples/ when they exist', (t) => {
   const blocks = mdocExampleBlocks(parseMdoc(source, FILE));
-  t.deepEqual(blocks.map((b) => b.slug), ['sysctl-zero-copy', 'config-error']);
+  t.deepEqual(blocks.map((b) => b.slug), ['sysctl-zero-copy', 'config-error', 'zc-send-aligned', 'zc-cow-reuse', 'zc-shared-mmap', 'zc-receive-rules']);
   for (const block of blocks) {
     const path = `examples/${block.slug}.ts`;
     if (fs.existsSync(path)) t.is(block.code, fs.readFileSync(path, 'utf8'), `${FILE}:${block.line} differs from ${path}`);
@@ -36,11 +36,18 @@ test('zero_copy(9) embeds the two live samples, in sync with examples/ when they
 });
 
 test('syncMdocExamples rewrites only the sample bodies and round-trips through the parser', (t) => {
-  const samples = { 'sysctl-zero-copy': "import x from 'zcsim';\n.x\\y\n", 'config-error': '' };
+  const samples = {
+    'sysctl-zero-copy': "import x from 'zcsim';\n.x\\y\n",
+    'config-error': '',
+    'zc-send-aligned': 'a\n',
+    'zc-cow-reuse': 'b\n',
+    'zc-shared-mmap': 'c\n',
+    'zc-receive-rules': 'd\n',
+  };
   const synced = syncMdocExamples(source, samples);
   t.deepEqual(synced.missing, []);
   const blocks = mdocExampleBlocks(parseMdoc(synced.source, FILE));
-  t.deepEqual(blocks.map((b) => b.code), [samples['sysctl-zero-copy'], '']);
+  t.deepEqual(blocks.map((b) => b.code), Object.values(samples));
   t.is(syncMdocExamples(synced.source, samples).source, synced.source);
 });
 
