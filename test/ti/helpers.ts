@@ -2,7 +2,7 @@
 // one wire, a process that opens /dev/ti0 and issues ioctls, raw frames.
 
 import {
-  boot, ETHERTYPE_IP, ether_link_peer, GENERIC, ifconfig, ifunit, ioctl, m_getcl, M_DONTWAIT, M_PKTHDR, MT_DATA, mtod, open, O_RDWR,
+  boot, GENERIC, ifconfig, ifunit, ioctl, open, O_RDWR,
   proc_table, sched_run, Simulation, SyscallError, ti_softc_of,
   type ifnet, type Kernel, type PciBoard, type Proc, type ti_softc, type Wire, type WireOptions,
 } from 'zcsim';
@@ -42,31 +42,8 @@ export function tipair(o: TiPairOptions = {}): TiPair {
   return { sim, a, b, ia, ib, sa: ti_softc_of(ia), sb: ti_softc_of(ib), wire };
 }
 
-/** Sends `data` (an IP packet) from `ifp` to its wire peer in one chain of clusters. */
-export function send(ifp: ifnet, data: Uint8Array): number {
-  const k = ifp.if_kernel;
-  const head = m_getcl(k, M_DONTWAIT, MT_DATA, M_PKTHDR);
-  if (head === null) throw new Error('no cluster');
-  head.m_data = 16;
-  let tail = head;
-  let off = 0;
-  while (off < data.length) {
-    const n = Math.min(2048 - tail.m_data, data.length - off);
-    mtod(tail, n).set(data.subarray(off, off + n));
-    tail.m_len = n;
-    off += n;
-    if (off < data.length) {
-      const next = m_getcl(k, M_DONTWAIT, MT_DATA, 0);
-      if (next === null) throw new Error('no cluster');
-      tail.m_next = next;
-      tail = next;
-    }
-  }
-  head.m_pkthdr.len = data.length;
-  const dst = ether_link_peer(ifp);
-  if (dst === null) throw new Error('not wired');
-  return ifp.if_output(ifp, head, { ether_dhost: dst, ether_type: ETHERTYPE_IP });
-}
+// Raw IP frames from one interface to its wire peer: the interface tests' sender.
+export { send } from '../net/helpers.ts';
 
 /** An IPv4 packet carrying TCP (header `tcp_hdr_len` bytes: 20, or 32 with timestamps) and `payload_len` bytes of pattern. */
 export function tcp_packet(tcp_hdr_len: number, payload_len: number, seed = 0): Uint8Array {
