@@ -44,14 +44,27 @@ export class callout {
 
 /** callout_reset(9): runs `func(arg)` `to_ticks` ticks from now, replacing any pending run. */
 export function callout_reset<A>(c: callout, to_ticks: number, func: (arg: A) => void, arg: A): void {
-  if (c.c_event !== null) sim_of(c.c_kernel).cancel(c.c_event);
   const n = to_ticks <= 0 ? 1 : Math.floor(to_ticks);
   c.c_time = ticks(c.c_kernel) + n;
   c.c_func = func as (arg: unknown) => void;
   c.c_arg = arg;
   c.c_flags |= CALLOUT_ACTIVE | CALLOUT_PENDING;
-  const when = sim_boot_ns(c.c_kernel) + c.c_time * tick_ns;
+  const when = callout_when_ns(c);
+  // Timers that are pushed back on every packet (TCP's retransmit and
+  // keepalive timers, ti's watchdog) keep their queued event: when it comes
+  // due early, softclock_one queues it again for the new time. Cancelling
+  // and re-queueing instead would leave one dead event in the queue per
+  // packet.
+  if (c.c_event !== null) {
+    if (c.c_event.time_ns <= when) return;
+    sim_of(c.c_kernel).cancel(c.c_event);
+  }
   c.c_event = sim_of(c.c_kernel).schedule_at(when, () => softclock_one(c));
+}
+
+// Virtual time of the tick at which c is due.
+function callout_when_ns(c: callout): number {
+  return sim_boot_ns(c.c_kernel) + c.c_time * tick_ns;
 }
 
 /** callout_stop(9): cancels a pending run. Returns 1 if one was pending, else 0. Clears ACTIVE. */
@@ -82,6 +95,11 @@ export function callout_deactivate(c: callout): void {
 // softclock(): runs one expired callout. PENDING is cleared before the call
 // so the handler may re-arm its own callout.
 function softclock_one(c: callout): void {
+  const when = callout_when_ns(c);
+  if (when > sim_of(c.c_kernel).now_ns) {
+    c.c_event = sim_of(c.c_kernel).schedule_at(when, () => softclock_one(c)); // re-armed later since queued
+    return;
+  }
   c.c_event = null;
   c.c_flags &= ~CALLOUT_PENDING;
   const func = c.c_func;

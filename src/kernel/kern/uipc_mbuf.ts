@@ -29,6 +29,7 @@ import {
   MH_ALIGN,
   M_ALIGN,
   mbuf,
+  m_storage,
   mtod,
 } from '../sys/mbuf.ts';
 import { panic } from './kern_shutdown.ts';
@@ -101,7 +102,8 @@ export function m_copym(m: mbuf, off0: number, len: number, how: number): mbuf |
       mext_share(n, src);
       n.m_data = src.m_data + off;
     } else {
-      mtod(n).set(mtod(src).subarray(off, off + n.m_len));
+      const base = src.m_data + off;
+      m_storage(n).set(m_storage(src).subarray(base, base + n.m_len), n.m_data);
     }
     if (len !== M_COPYALL) len -= n.m_len;
     off = 0;
@@ -130,7 +132,8 @@ export function m_copydata(m: mbuf, off: number, len: number, cp: Uint8Array): v
   while (done < len) {
     if (src === null) return panic('m_copydata, length > size of mbuf chain');
     const count = Math.min(src.m_len - off, len - done);
-    cp.set(mtod(src).subarray(off, off + count), done);
+    const base = src.m_data + off; // one view per piece, not two: this runs for every segment sent
+    cp.set(m_storage(src).subarray(base, base + count), done);
     done += count;
     off = 0;
     src = src.m_next;

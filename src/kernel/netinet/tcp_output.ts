@@ -40,6 +40,15 @@ import {
 /** Room kept in front of the headers for the link layer (max_linkhdr). */
 const MAX_LINKHDR = 16;
 
+/** Longest TCP options block (th_off is 4 bits of 32-bit words: 60 - 20 bytes). */
+const TCP_MAXOLEN = 40;
+
+// The options are built here, then copied behind the header: like the C
+// code's `u_char opt[TCP_MAXOLEN]` on the stack, one buffer serves every
+// call (tcp_output does not re-enter itself before the copy).
+const opt = new Uint8Array(TCP_MAXOLEN);
+const ov = new DataView(opt.buffer);
+
 /** tcp_mssopt: the MSS we offer in our SYN: the interface MTU less 40. */
 export function tcp_mssopt(tp: tcpcb): number {
   const mtu = ip_route_mtu(tp.t_kernel, tp.t_inpcb.inp_faddr);
@@ -115,8 +124,6 @@ export function tcp_output(tp: tcpcb): number {
     }
     // send:
     let optlen = 0;
-    const opt = new Uint8Array(40);
-    const ov = new DataView(opt.buffer);
     if ((flags & TH_SYN) !== 0) {
       tp.snd_nxt = tp.iss;
       if ((tp.t_flags & TF_NOOPT) === 0) {

@@ -24,6 +24,9 @@ export interface SimEvent {
   done: boolean; // set when it has been popped to run
 }
 
+/** Below this many entries the heap keeps its cancelled events (compaction would cost more than it saves). */
+const COMPACT_MIN_EVENTS = 256;
+
 export class EventQueue {
   private readonly heap: SimEvent[] = [];
   private next_seq = 0;
@@ -48,7 +51,18 @@ export class EventQueue {
     if (ev.cancelled || ev.done) return false;
     ev.cancelled = true;
     this.live--;
+    if (this.heap.length > COMPACT_MIN_EVENTS && this.heap.length > 4 * this.live) this.compact();
     return true;
+  }
+
+  // Drops every cancelled event and rebuilds the heap: keeps a queue where
+  // most events are dead timers from growing (and slowing every push and pop).
+  private compact(): void {
+    const h = this.heap;
+    let n = 0;
+    for (const ev of h) if (!ev.cancelled) h[n++] = ev;
+    h.length = n;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.sift_down(i);
   }
 
   /** The earliest live event without removing it, or undefined. */
@@ -102,10 +116,11 @@ export class EventQueue {
       const r = l + 1;
       const left = h[l] as SimEvent;
       const right = h[r];
-      const [c, child] = right !== undefined && before(right, left) ? [r, right] : [l, left];
+      const take_right = right !== undefined && before(right, left);
+      const child = take_right ? right : left;
       if (!before(child, ev)) break;
       h[i] = child;
-      i = c;
+      i = take_right ? r : l;
     }
     h[i] = ev;
   }
