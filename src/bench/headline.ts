@@ -70,7 +70,7 @@ export function run_headline(s: HeadlineScenario): Promise<NetperfPairResult> {
 /**
  * The most TCP payload a gigabit wire carries at `mtu`: each frame of
  * mtu + 38 line bytes (preamble, header, FCS, gap) carries mtu - 52 bytes
- * of data. 990.0 Mbps at MTU 9000; 949.3 at 1500.
+ * of data. 990.0 Mbps at MTU 9000; 941.5 at 1500.
  */
 export function headline_ceiling_mbps(mtu: number, rate_bps = 1e9): number {
   return (rate_bps * (mtu - TCPIP_HEADER_BYTES)) / (mtu + WIRE_OVERHEAD_BYTES) / 1e6;

@@ -36,8 +36,24 @@
 //   Mb/s is the 32-bit/33 MHz PCI bus, not the CPU: consistent.
 //   Per-packet costs of faster CPUs scale with the clock (and IPC for the
 //   21264); copy and checksum rates follow the memory system, not the clock.
-// These are starting values, sane and sourced; calibrating the default class
-// to the 986 Mbps of 2002 is a later issue's work.
+// Calibration against the 2002 headline (src/bench/headline.ts, checked by
+// test/bench/headline.test.ts): "986Mbps" with zero copy on gigabit
+// Ethernet. The hardware was not published; the reference is PIII_733 with
+// Tigon 2 boards, header splitting and MTU 9000. At that MTU the wire
+// carries at most 990.0 Mbps of TCP payload (8948 of every 9038 line bytes),
+// so 986 is 99.6 % of the ceiling: the figure says the hosts kept up with
+// the wire, and the model reproduces it because, with zero copy, a segment
+// costs each side ~20 us of per-packet and per-page work (interrupt share,
+// driver, IP, TCP, netisr, two page loans or flips at page_map/page_flip)
+// against the ~72 us the wire takes to carry it: ~39 % CPU, no bottleneck.
+// What is assumed rather than measured: the P6 per-packet split of [B]
+// scaled by clock, and PC133 copy rates; neither moves the headline as long
+// as a zero-copy segment costs less than the wire time. What would move it:
+// socket buffers below the bandwidth-delay product of the Tigon's interrupt
+// coalescing (the 32 KB default gives ~300 Mbps, see ti(4)), or a per-packet
+// cost above ~70 us. Without zero copy the same P-III copies at
+// memcpy_bytes_per_s and needs ~95 % of its CPU for the same rate, which is
+// the comparison the announcement did not give (docs/benchmarks).
 
 import { PAGE_SIZE } from '../sys/param.ts';
 
