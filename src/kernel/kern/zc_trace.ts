@@ -87,12 +87,22 @@ function state(p: Proc): ZcState {
   return s;
 }
 
+// Entries beyond the limit are cut off in batches (shifting one off per
+// call would move 4096 entries on every send of a long run); readers see
+// only the newest ZC_TRACE_MAX_ENTRIES through kept().
 function push(s: ZcState, e: ZcEntry): void {
   s.entries.push(e);
-  if (s.entries.length > ZC_TRACE_MAX_ENTRIES) {
-    s.entries.shift();
-    s.dropped++;
+  if (s.entries.length >= 2 * ZC_TRACE_MAX_ENTRIES) {
+    const excess = s.entries.length - ZC_TRACE_MAX_ENTRIES;
+    s.entries.splice(0, excess);
+    s.dropped += excess;
   }
+}
+
+// The newest ZC_TRACE_MAX_ENTRIES entries, and how many older ones are gone.
+function kept(s: ZcState): { entries: ZcEntry[]; dropped: number } {
+  const excess = Math.max(0, s.entries.length - ZC_TRACE_MAX_ENTRIES);
+  return { entries: excess === 0 ? s.entries : s.entries.slice(excess), dropped: s.dropped + excess };
 }
 
 /** Opens the record of a send or receive of `len_bytes` at `uva`; returns it for zc_note. */
@@ -132,7 +142,7 @@ export function zc_counters(p: Proc): ZcCounters {
 
 /** The entries of `p`, oldest first (each a copy). */
 export function zc_entries(p: Proc): ZcEntry[] {
-  return state(p).entries.map((e) => ({ ...e, chunks: e.chunks.map((c) => ({ ...c })) }));
+  return kept(state(p)).entries.map((e) => ({ ...e, chunks: e.chunks.map((c) => ({ ...c })) }));
 }
 
 /** The reason in words, as a line of zc_trace shows it. */
@@ -181,7 +191,7 @@ export function zc_entry_text(e: ZcEntry): string {
  * "  42 netperf  send #3 16384 bytes at 0x08058000: 4 pages loaned".
  */
 export function zc_trace(p: Proc): string[] {
-  const s = state(p);
+  const s = kept(state(p));
   const pre = `${String(p.p_pid).padStart(5)} ${p.p_comm.padEnd(8)} `;
   const lines = s.entries.map((e) => pre + zc_entry_text(e));
   if (s.dropped > 0) lines.unshift(`${pre}(${s.dropped} older entries dropped)`);

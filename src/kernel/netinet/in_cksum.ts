@@ -17,7 +17,13 @@ import { m_storage, type mbuf } from '../sys/mbuf.ts';
  * whether it is zero): that is all in_cksum_fold looks at.
  */
 export function in_cksum_add(sum: number, b: Uint8Array, off: number, len: number): number {
-  if (len >= 64 && ((b.byteOffset + off) & 3) === 0) return sum + cksum_words(b, off, len);
+  if (len < 64) return sum + cksum_bytes(b, off, len);
+  const misalign = (b.byteOffset + off) & 3;
+  if (misalign === 0) return sum + cksum_words(b, off, len);
+  // Two bytes off (an IP packet behind a 14-byte Ethernet header): one
+  // 16-bit word by hand, then aligned words; both parts start on an even
+  // offset, so their sums simply add.
+  if (misalign === 2) return sum + cksum_bytes(b, off, 2) + cksum_words(b, off + 2, len - 2);
   return sum + cksum_bytes(b, off, len);
 }
 
