@@ -8,17 +8,27 @@ import { promisify } from 'node:util';
 import { readExamples } from '../src/plugins/examples.ts';
 import { loadZcsimContent } from '../src/plugins/zcsim-content.ts';
 import { mdocExampleBlocks } from '../src/mdoc/index.ts';
+import { writeSampleResults } from '../src/plugins/verification.ts';
 
 const run = promisify(execFile);
 const root = path.resolve(import.meta.dirname, '..');
 const examples = readExamples(root);
 
+// Each sample's result, for the site's "verified" mark (src/plugins/verification.ts).
+// A sample whose run throws (exit status, timeout) records false too.
+const matched = new Map<string, boolean>();
+test.after.always('record which samples printed their documented output', () => {
+  writeSampleResults(root, 'node', matched, examples);
+});
+
 for (const example of Object.values(examples)) {
   test(`example ${example.slug} prints its documented output under Node`, async (t) => {
+    matched.set(example.slug, false);
     const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join('examples', `${example.slug}.ts`)], {
       cwd: root,
       timeout: 30_000,
     });
+    matched.set(example.slug, stdout === example.expected);
     t.is(stdout, example.expected);
   });
 
