@@ -133,10 +133,10 @@ async function checkDocumentedOutput(
   const text = (await mark.locator('summary').textContent()) ?? '';
   const wanted =
     node?.status === 'passed'
-      ? `verified in Node on ${node.date ?? ''}`
+      ? `Verified in Node on ${node.date ?? ''}`
       : node?.status === 'failed'
         ? `FAILED in Node on ${node.date ?? ''}`
-        : 'checked in Node, no result for this version';
+        : 'no result for this version';
   check(
     `${path}: sample ${slug} shows its documented output and a mark saying "${wanted}"`,
     shown === expected && state !== null && text.includes(wanted) && (node?.status !== 'failed' || state === 'failed'),
@@ -182,8 +182,8 @@ async function comforts(browser: Browser, examples: ReturnType<typeof readExampl
     edited.status === 'done' &&
       removed.length === 2 &&
       added.length === 2 &&
-      /^- +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 0$/m.test(removed.join('')) &&
-      /^\+ +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 1$/m.test(added.join('')) &&
+      /line 3: - +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 0$/m.test(removed.join('')) &&
+      /line 3: \+ +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 1$/m.test(added.join('')) &&
       /2 documented lines not printed \(-\), 2 lines printed instead \(\+\)/.test(
         (await box(sysctlSlug).locator('[data-diff-summary]').textContent()) ?? '',
       ),

@@ -1,8 +1,8 @@
 // Which lines of a run's output differ from the documented output: a line
 // diff (lineDiff.ts) shown as diff(1) would, "-" for a documented line the run
 // did not print and "+" for a line it printed instead, with the line numbers.
-// The marks are text and the lines are <del>/<ins>, so the diff does not
-// depend on colour.
+// The marks are text, the lines are <del>/<ins>, and a screen reader hears
+// what each changed line is, so the diff does not depend on colour.
 import React from 'react';
 import { diffCounts, diffHunks, lineDiff, type DiffLine } from './lineDiff.ts';
 import styles from './styles.module.css';
@@ -16,14 +16,16 @@ function Line({ line }: { line: DiffLine }): React.ReactElement {
   const text = `${mark} ${String(number ?? '').padStart(3)}  ${line.text}\n`;
   if (line.kind === 'added') {
     return (
-      <ins className={styles.diffAdded} data-diff="added" aria-label={`added, run line ${number ?? ''}: ${line.text}`}>
+      <ins className={styles.diffAdded} data-diff="added">
+        <span className={styles.srOnly}>printed instead, line {number}: </span>
         {text}
       </ins>
     );
   }
   if (line.kind === 'removed') {
     return (
-      <del className={styles.diffRemoved} data-diff="removed" aria-label={`removed, documented line ${number ?? ''}: ${line.text}`}>
+      <del className={styles.diffRemoved} data-diff="removed">
+        <span className={styles.srOnly}>documented but not printed, line {number}: </span>
         {text}
       </del>
     );

@@ -12,10 +12,18 @@ function verdictText(where: string, v: RunnerVerdict): string {
     case 'passed':
       return `verified in ${where} on ${v.date ?? '?'}`;
     case 'failed':
-      return `FAILED in ${where} on ${v.date ?? '?'}: the code printed something else`;
+      return `FAILED in ${where} on ${v.date ?? '?'} (the code printed something else)`;
     case 'unknown':
-      return `checked in ${where}, no result for this version when the page was built`;
+      return `${where}: no result for this version when the page was built`;
   }
+}
+
+function summaryText(v: SampleVerification): string {
+  if (v.node.status === 'unknown' && v.chromium.status === 'unknown') {
+    return 'Tested in Node and Chromium; no result for this version when the page was built';
+  }
+  const text = `${verdictText('Node', v.node)}; ${verdictText('Chromium', v.chromium)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** 'verified': some runner passed and none failed; 'failed': some runner failed; 'unverified': no current result. */
@@ -33,8 +41,7 @@ export default function VerifiedMark({ verification }: { verification: SampleVer
     <details className={styles.verified} data-verified={state}>
       <summary>
         <span aria-hidden="true">{symbol} </span>
-        {state === 'verified' ? 'Verified: ' : state === 'failed' ? 'Not verified: ' : 'Tested: '}
-        {verdictText('Node', verification.node)}; {verdictText('Chromium', verification.chromium)}
+        {summaryText(verification)}
       </summary>
       <ul>
         <li>
