@@ -4,10 +4,15 @@
 // 127.0.0.1 fails the page. Then the editor's harder cases: an endless loop
 // is stopped and the next run works, a compile error names its line,
 // Ctrl+Enter runs, Reset restores, and without JavaScript the code is there.
+// Then the reader's comforts: the documented output and its "verified" mark,
+// the diff after an edit, the Kernel options controls, the share link, the
+// copy button and print. Each sample's Chromium result is written to
+// test-results/examples-chromium.json for the next build's mark.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { readExamples } from '../src/plugins/examples.ts';
+import { readVerification, writeSampleResults, type RunnerVerdict } from '../src/plugins/verification.ts';
 import { CHROMIUM_HINT, findChromium, listManPages } from './lib/tools.ts';
 import { writeReport } from './lib/report.ts';
 
@@ -54,8 +59,13 @@ function sitemapPaths(): string[] {
 }
 
 /** Opens a page and records every request that is not to our own server. */
-async function openPage(browser: Browser, path: string, javaScriptEnabled = true): Promise<{ page: Page; foreign: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled });
+async function openPage(
+  browser: Browser,
+  path: string,
+  javaScriptEnabled = true,
+  permissions: string[] = [],
+): Promise<{ page: Page; foreign: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled, permissions });
   const page = await context.newPage();
   const foreign: string[] = [];
   page.on('request', (request) => {
@@ -108,6 +118,171 @@ async function replaceCode(page: Page, slug: string, code: string): Promise<void
   await page.keyboard.insertText(code);
 }
 
+/** The documented output under a sample, and a "verified" mark that says what Node's results say. */
+async function checkDocumentedOutput(
+  page: Page,
+  path: string,
+  slug: string,
+  expected: string | undefined,
+  node: RunnerVerdict | undefined,
+): Promise<void> {
+  const box = page.locator(`[data-example="${slug}"]`).first();
+  const shown = await box.locator('[data-documented-output]').textContent();
+  const mark = box.locator('[data-verified]');
+  const state = (await mark.count()) > 0 ? await mark.getAttribute('data-verified') : null;
+  const text = (await mark.locator('summary').textContent()) ?? '';
+  const wanted =
+    node?.status === 'passed'
+      ? `Verified in Node on ${node.date ?? ''}`
+      : node?.status === 'failed'
+        ? `FAILED in Node on ${node.date ?? ''}`
+        : 'no result for this version';
+  check(
+    `${path}: sample ${slug} shows its documented output and a mark saying "${wanted}"`,
+    shown === expected && state !== null && text.includes(wanted) && (node?.status !== 'failed' || state === 'failed'),
+    `state ${state ?? '(no mark)'}: ${text}\n--- shown\n${shown ?? '(none)'}`,
+  );
+}
+
+/** The code in a sample's editor, from its print copy (the editor draws only the lines in view). */
+async function editorCode(page: Page, slug: string): Promise<string> {
+  return (await page.locator(`[data-example="${slug}"] [data-print-code]`).first().textContent()) ?? '';
+}
+
+/** Opens the Kernel options disclosure from the keyboard and sets one control. */
+async function setControl(page: Page, slug: string, select: string, value: string): Promise<void> {
+  const box = page.locator(`[data-example="${slug}"]`).first();
+  const details = box.locator('[data-kernel-options]');
+  if ((await details.getAttribute('open')) === null) {
+    await details.locator('summary').focus();
+    await page.keyboard.press('Enter');
+  }
+  await box.locator(select).selectOption(value);
+}
+
+/** The reader's comforts, on zero_copy(9). */
+async function comforts(browser: Browser, examples: ReturnType<typeof readExamples>, manPath: string): Promise<void> {
+  const { page, foreign } = await openPage(browser, manPath, true, ['clipboard-read', 'clipboard-write']);
+  const box = (slug: string) => page.locator(`[data-example="${slug}"]`).first();
+
+  // The kernel options start collapsed and as the sample has them.
+  const details = box('zc-send-aligned').locator('[data-kernel-options]');
+  await details.waitFor();
+  check('the Kernel options disclosure is collapsed at first', (await details.getAttribute('open')) === null);
+
+  // An edit shows which lines now differ from the documented output.
+  const sysctlSlug = 'sysctl-zero-copy';
+  const original = examples[sysctlSlug]?.code ?? '';
+  await replaceCode(page, sysctlSlug, original.replace('kernel.sysctl(send, 0)', 'kernel.sysctl(send, 1)'));
+  const edited = await runExample(page, sysctlSlug);
+  const removed = await box(sysctlSlug).locator('[data-diff="removed"]').allTextContents();
+  const added = await box(sysctlSlug).locator('[data-diff="added"]').allTextContents();
+  check(
+    'after an edit the output panel marks the changed lines: - documented, + printed',
+    edited.status === 'done' &&
+      removed.length === 2 &&
+      added.length === 2 &&
+      /line 3: - +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 0$/m.test(removed.join('')) &&
+      /line 3: \+ +3 {2}kern\.ipc\.zero_copy\.send: 1 -> 1$/m.test(added.join('')) &&
+      /2 documented lines not printed \(-\), 2 lines printed instead \(\+\)/.test(
+        (await box(sysctlSlug).locator('[data-diff-summary]').textContent()) ?? '',
+      ),
+    `removed ${JSON.stringify(removed)} added ${JSON.stringify(added)}`,
+  );
+
+  // Share: the link reopens this sample with this code, in a new page.
+  await box(sysctlSlug).locator('button[data-action="share"]').click();
+  const url = await box(sysctlSlug).locator('input[data-share-url]').inputValue();
+  const clip = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+  check('Link to this version puts a #sample= link on the clipboard and in the address bar', /#sample=sysctl-zero-copy:z[A-Za-z0-9_-]+$/.test(url) && clip === url && page.url() === url, `${url} / ${clip} / ${page.url()}`);
+  const reopened = await openPage(browser, url.replace(ORIGIN, ''));
+  await reopened.page.locator(`[data-example="${sysctlSlug}"] button[data-action="run"]`).waitFor({ timeout: RUN_WAIT_MS });
+  const reopenedCode = await editorCode(reopened.page, sysctlSlug);
+  const notice = await reopened.page.locator(`[data-example="${sysctlSlug}"] [data-share-notice]`).count();
+  check('the link opens the sample with the edited code, in a new page', reopenedCode.includes('kernel.sysctl(send, 1)') && notice === 1, reopenedCode);
+  const inView = await reopened.page.locator(`[data-example="${sysctlSlug}"]`).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top < window.innerHeight && r.bottom > 0;
+  });
+  check('the link scrolls to its sample', inView);
+  await reopened.page.locator(`[data-example="${sysctlSlug}"] button[data-action="reset"]`).click();
+  check('Reset after a link returns to the sample\'s own code', (await editorCode(reopened.page, sysctlSlug)) === original);
+  await reopened.page.context().close();
+
+  const corrupt = await openPage(browser, `${manPath}#sample=${sysctlSlug}:zAAAA-not-deflate`);
+  const message = corrupt.page.locator(`[data-example="${sysctlSlug}"] [data-share-error]`);
+  await message.waitFor({ timeout: RUN_WAIT_MS }).catch(() => undefined);
+  const messageText = (await message.count()) > 0 ? ((await message.textContent()) ?? '') : '';
+  await corrupt.page.locator(`[data-example="${sysctlSlug}"] button[data-action="run"]`).waitFor({ timeout: RUN_WAIT_MS });
+  check(
+    'a damaged link says so and shows the sample\'s own code',
+    /could not be read: .*Showing the sample's own code/.test(messageText) && (await editorCode(corrupt.page, sysctlSlug)) === original,
+    messageText,
+  );
+  await corrupt.page.context().close();
+
+  // Copy puts the editor's code on the clipboard.
+  await box(sysctlSlug).locator('button[data-action="copy"]').click();
+  await page.locator(`[data-example="${sysctlSlug}"] [data-action-notice]`).filter({ hasText: 'Code copied.' }).waitFor({ timeout: 5000 }).catch(() => undefined);
+  const copied = await page.evaluate(() => navigator.clipboard.readText()).catch((e: unknown) => `(clipboard unreadable: ${String(e)})`);
+  check('Copy code puts the code in the editor on the clipboard', copied === (await editorCode(page, sysctlSlug)) && copied.includes('kernel.sysctl(send, 1)'), copied);
+
+  // Kernel options: ZERO_COPY_SOCKETS removed, the sample's pages are copied, not loaned.
+  const zc = 'zc-send-aligned';
+  await setControl(page, zc, 'select[data-option="ZERO_COPY_SOCKETS"]', 'off');
+  const summary = (await box(zc).locator('[data-overrides-summary]').textContent()) ?? '';
+  const off = await runExample(page, zc);
+  const ranWith = (await box(zc).locator('[data-ran-with]').textContent()) ?? '';
+  check(
+    'options ZERO_COPY_SOCKETS removed: zc-send-aligned loans no page, the diff and the panel say so',
+    off.status === 'done' &&
+      off.text.includes('"pages_loaned":0') &&
+      !off.text.includes('pages loaned') &&
+      /1 changed: options ZERO_COPY_SOCKETS removed/.test(summary) &&
+      ranWith.includes('options ZERO_COPY_SOCKETS removed') &&
+      (await box(zc).locator('[data-diff="removed"]').allTextContents()).some((l) => l.includes('4 pages loaned')),
+    `${off.status}: ${summary} / ${ranWith}\n${off.text}`,
+  );
+  await setControl(page, zc, 'select[data-option="ZERO_COPY_SOCKETS"]', '');
+  await setControl(page, zc, 'select[data-sysctl="kern.ipc.zero_copy.send"]', '0');
+  const sysctlOff = await runExample(page, zc);
+  check('kern.ipc.zero_copy.send=0: the same sample loans no page either', sysctlOff.status === 'done' && sysctlOff.text.includes('"pages_loaned":0'), sysctlOff.text);
+  await box(zc).locator('button[data-action="reset-options"]').click();
+  const back = await runExample(page, zc);
+  check("\"Use the sample's own settings\" runs the documented sample again", back.status === 'done' && back.text === examples[zc]?.expected && (await box(zc).locator('[data-ran-with]').count()) === 0, back.text);
+
+  // An invalid combination fails as config(8) would, naming the line.
+  await setControl(page, 'config-error', 'select[data-option="TI_PRIVATE_JUMBOS"]', 'on');
+  const invalid = await runExample(page, 'config-error');
+  check(
+    'an invalid option combination fails with config(8)\'s error and the line the controls added',
+    invalid.status === 'error' &&
+      /ConfigError: config: TIGON: line (\d+): options TI_JUMBO_HDRSPLIT and TI_PRIVATE_JUMBOS are mutually exclusive \(line \1 is "options TI_PRIVATE_JUMBOS", added by the Kernel options controls\)/.test(invalid.statusText),
+    invalid.statusText,
+  );
+
+  // Print: no editor chrome, the code as plain text, the documented output.
+  await page.emulateMedia({ media: 'print' });
+  const visible = async (selector: string) => page.locator(selector).first().isVisible();
+  const printed = {
+    toolbar: await visible(`[data-example="${zc}"] button[data-action="run"]`),
+    editor: await visible(`[data-example="${zc}"] .cm-editor`),
+    options: await visible(`[data-example="${zc}"] [data-kernel-options]`),
+    navbar: await visible('.navbar'),
+    sidebar: await visible('.theme-doc-sidebar-container'),
+    code: await visible(`[data-example="${zc}"] [data-print-code]`),
+    documented: await visible(`[data-example="${zc}"] [data-documented-output]`),
+  };
+  check(
+    'print hides the toolbar, editor, controls, navbar and sidebar, and shows the code and documented output',
+    !printed.toolbar && !printed.editor && !printed.options && !printed.navbar && !printed.sidebar && printed.code && printed.documented,
+    JSON.stringify(printed),
+  );
+  await page.emulateMedia({ media: 'screen' });
+  check('no request leaves 127.0.0.1 while using the comforts', foreign.length === 0, foreign.join('\n'));
+  await page.context().close();
+}
+
 async function main(): Promise<void> {
   const executablePath = findChromium();
   if (!executablePath) {
@@ -116,6 +291,9 @@ async function main(): Promise<void> {
     return;
   }
   const examples = readExamples('.');
+  // What the build's "verified" marks must say: Node's results as the build read them.
+  const verification = readVerification('.', examples);
+  const chromiumMatched = new Map<string, boolean>();
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath,
@@ -141,11 +319,14 @@ async function main(): Promise<void> {
         const result = await runExample(page, slug);
         const inPage = /Finished in (\d+) ms/.exec(result.statusText);
         runLatenciesMs.push(inPage ? Number(inPage[1]) : result.ms);
+        const ok = result.status === 'done' && result.text === expected;
+        chromiumMatched.set(slug, (chromiumMatched.get(slug) ?? true) && ok);
         check(
           `${path}: sample ${slug} prints its documented output in Chromium (${result.ms} ms)`,
-          result.status === 'done' && result.text === expected,
+          ok,
           `status ${result.status}: ${result.statusText}\n--- got\n${result.text}--- expected\n${expected ?? '(no .out file)'}`,
         );
+        await checkDocumentedOutput(page, path, slug, expected, verification[slug]?.node);
       }
       check(`${path}: no request leaves 127.0.0.1`, foreign.length === 0, foreign.join('\n'));
       await page.context().close();
@@ -194,7 +375,12 @@ async function main(): Promise<void> {
     const noJs = await openPage(browser, manPath, false);
     const staticText = (await noJs.page.locator(`[data-example="${slug}"]`).textContent()) ?? '';
     check('without JavaScript the sample shows as a static code block', staticText.includes('kern.ipc.zero_copy.send'));
+    const staticOut = await noJs.page.locator(`[data-example="${slug}"] [data-documented-output]`).textContent();
+    check('without JavaScript the documented output is shown too', staticOut === examples[slug]?.expected, staticOut ?? '(none)');
     await noJs.page.context().close();
+
+    await comforts(browser, examples, manPath);
+    writeSampleResults('.', 'chromium', chromiumMatched, examples);
   } finally {
     await browser.close();
     server.kill();

@@ -3,22 +3,55 @@
 import test from 'ava';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readExamples } from '../src/plugins/examples.ts';
 import { loadZcsimContent } from '../src/plugins/zcsim-content.ts';
 import { mdocExampleBlocks } from '../src/mdoc/index.ts';
+import { writeSampleResults } from '../src/plugins/verification.ts';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+// At most one sample process per core: started all at once, the slow ones
+// hit their 30 s timeout on a loaded machine, though each needs a few seconds.
+const slots = Math.max(1, os.availableParallelism());
+let running = 0;
+const waiting: (() => void)[] = [];
+async function run(...args: Parameters<typeof execFileAsync>): Promise<{ stdout: string }> {
+  while (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    const { stdout } = await execFileAsync(...args);
+    return { stdout: String(stdout) };
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 const root = path.resolve(import.meta.dirname, '..');
 const examples = readExamples(root);
+
+// Each sample's result, for the site's "verified" mark (src/plugins/verification.ts):
+// whether what it printed is its .out. A run that exits with an error
+// records false; one killed by the timeout records nothing (the mark then
+// claims nothing for that sample).
+const matched = new Map<string, boolean>();
+test.after.always('record which samples printed their documented output', () => {
+  writeSampleResults(root, 'node', matched, examples);
+});
 
 for (const example of Object.values(examples)) {
   test(`example ${example.slug} prints its documented output under Node`, async (t) => {
     const { stdout } = await run(process.execPath, ['--import', 'tsx', path.join('examples', `${example.slug}.ts`)], {
       cwd: root,
       timeout: 30_000,
+    }).catch((error: unknown) => {
+      // Exited with an error: it did not print its documented output. Killed (timeout): no verdict.
+      if (!(error instanceof Error && 'killed' in error && error.killed === true)) matched.set(example.slug, false);
+      throw error;
     });
+    matched.set(example.slug, stdout === example.expected);
     t.is(stdout, example.expected);
   });
 

@@ -8,6 +8,7 @@ import type { LoadContext, Plugin } from '@docusaurus/types';
 import { parseMdoc, mdocExampleBlocks } from '../mdoc/index.ts';
 import type { MdocDocument } from '../mdoc/index.ts';
 import { readExamples, type ExampleSource } from './examples.ts';
+import { readVerification, type SampleVerification } from './verification.ts';
 
 export interface ZcsimContent {
   /** Keyed by file name without directory, e.g. "zero_copy.9". */
@@ -15,6 +16,8 @@ export interface ZcsimContent {
   /** "zero_copy(9)" -> "/man9/zero_copy", only for pages we have. */
   xrefs: Record<string, string>;
   examples: Record<string, ExampleSource>;
+  /** Per sample: the tests that check its output and their last current result (verification.ts). */
+  verification: Record<string, SampleVerification>;
 }
 
 /** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
@@ -61,7 +64,7 @@ export function loadZcsimContent(siteDir: string): ZcsimContent {
     manPages[base] = doc;
     xrefs[`${name}(${section})`] = manPageRoute(name, section);
   }
-  return { manPages, xrefs, examples };
+  return { manPages, xrefs, examples, verification: readVerification(siteDir, examples) };
 }
 
 export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimContent> {

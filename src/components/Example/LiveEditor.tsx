@@ -6,6 +6,9 @@ import { SandpackCodeEditor, SandpackProvider, useActiveCode, useSandpack } from
 import { useColorMode } from '@docusaurus/theme-common';
 import OutputPanel, { type PanelState } from './OutputPanel.tsx';
 import { prepareWorker, runSample, type RunHandle } from './runSample.ts';
+import CodeActions from './CodeActions.tsx';
+import KernelOptions from './KernelOptions.tsx';
+import { describeOverrides, type KernelOverrides } from './kernelOverrides.ts';
 import styles from './styles.module.css';
 
 const SAMPLE_FILE = '/sample.ts';
@@ -14,28 +17,39 @@ interface Props {
   slug: string;
   code: string;
   expected: string | undefined;
+  /** Code from a "Link to this version" URL, shown instead of `code` until Reset. */
+  initialCode?: string;
 }
 
-function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.ReactElement {
+function EditorWithControls({ slug, expected, initialCode }: Omit<Props, 'code'>): React.ReactElement {
   const { code } = useActiveCode();
   const { sandpack } = useSandpack();
   const [panel, setPanel] = useState<PanelState>({ status: 'idle', lines: [] });
+  const [overrides, setOverrides] = useState<KernelOverrides>({});
+  const [ranWith, setRanWith] = useState<string[]>([]); // the overrides of the run shown
   const handle = useRef<RunHandle | null>(null);
+
+  useEffect(() => {
+    if (initialCode !== undefined) sandpack.updateFile(SAMPLE_FILE, initialCode);
+    // Once, when the editor opens: later edits are the reader's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const run = useCallback(() => {
     handle.current?.cancel();
     setPanel({ status: 'running', lines: [] });
+    setRanWith(describeOverrides(overrides));
     const lines: string[] = [];
     const current = runSample(code, (line) => {
       lines.push(line);
       setPanel({ status: 'running', lines: [...lines] });
-    });
+    }, overrides);
     handle.current = current;
     void current.result.then((outcome) => {
       if (handle.current !== current || outcome.status === 'cancelled') return;
       setPanel({ lines: [...lines], ...outcome });
     });
-  }, [code]);
+  }, [code, overrides]);
 
   useEffect(() => {
     prepareWorker();
@@ -54,12 +68,20 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
     handle.current?.cancel();
     handle.current = null;
     sandpack.resetAllFiles();
+    setOverrides({});
+    setRanWith([]);
     setPanel({ status: 'idle', lines: [] });
   };
 
   return (
     <div onKeyDownCapture={onKeyDownCapture}>
-      <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} wrapContent={false} />
+      <div className={styles.screenOnly}>
+        <SandpackCodeEditor showTabs={false} showLineNumbers showRunButton={false} wrapContent={false} />
+      </div>
+      {/* Print shows the code as it is now, whole: the editor draws only the lines in view. */}
+      <pre className={styles.printOnly} data-print-code>
+        {code}
+      </pre>
       <div className={styles.toolbar}>
         <button type="button" className="button button--primary button--sm" data-action="run" onClick={run}>
           ▶ Run
@@ -67,14 +89,21 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
         <button type="button" className="button button--secondary button--sm" data-action="reset" onClick={reset}>
           Reset
         </button>
+        <CodeActions slug={slug} code={code} />
         <span className={styles.hint}>Ctrl+Enter (⌘+Enter) runs · sample: {slug}</span>
       </div>
+      <KernelOptions value={overrides} onChange={setOverrides} />
+      {ranWith.length > 0 && (
+        <p className={styles.ranWith} data-ran-with>
+          This run's kernels: {ranWith.join(', ')} (set in Kernel options)
+        </p>
+      )}
       <OutputPanel state={panel} expected={expected} />
     </div>
   );
 }
 
-export default function LiveEditor({ slug, code, expected }: Props): React.ReactElement {
+export default function LiveEditor({ slug, code, expected, initialCode }: Props): React.ReactElement {
   const { colorMode } = useColorMode();
   return (
     <SandpackProvider
@@ -83,7 +112,7 @@ export default function LiveEditor({ slug, code, expected }: Props): React.React
       options={{ activeFile: SAMPLE_FILE, visibleFiles: [SAMPLE_FILE], autorun: false }}
       theme={colorMode === 'dark' ? 'dark' : 'light'}
     >
-      <EditorWithControls slug={slug} expected={expected} />
+      <EditorWithControls slug={slug} expected={expected} {...(initialCode === undefined ? {} : { initialCode })} />
     </SandpackProvider>
   );
 }

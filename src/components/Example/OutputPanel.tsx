@@ -4,6 +4,7 @@ import React from 'react';
 import type { RunOutcome } from './runSample.ts';
 import { RUN_TIMEOUT_MS } from './protocol.ts';
 import styles from './styles.module.css';
+import OutputDiff from './OutputDiff.tsx';
 
 export type PanelState =
   | { status: 'idle'; lines: string[] }
@@ -42,6 +43,7 @@ export default function OutputPanel({ state, expected }: { state: PanelState; ex
         {matches === true && <span className={styles.match}> Output matches the documented output.</span>}
         {matches === false && <span className={styles.differ}> Output differs from the documented output.</span>}
       </div>
+      {state.status !== 'idle' && state.status !== 'running' && expected !== undefined && <OutputDiff expected={expected} actual={text} />}
       {state.status === 'error' && state.stack && (
         <details className={styles.stack}>
           <summary>JavaScript stack</summary>

@@ -1,7 +1,10 @@
 // Messages between the page and the Web Worker that runs one sample.
+import type { KernelOverrides } from './kernelOverrides.ts';
 
 export interface RunRequest {
   code: string;
+  /** The reader's Kernel options controls; absent: the sample as written. */
+  overrides?: KernelOverrides;
 }
 
 export type RunMessage =

@@ -6,6 +6,7 @@
 import { transform } from 'sucrase';
 import * as zcsim from 'zcsim';
 import { formatArgs } from './formatOutput.ts';
+import { withKernelOverrides, type ZcsimModule } from './kernelWrapper.ts';
 import type { RunMessage, RunRequest } from './protocol.ts';
 
 const scope = self as unknown as Record<string, unknown> & {
@@ -29,8 +30,11 @@ for (const name of NETWORK_GLOBALS) {
 // function's first line; sucrase keeps the sample's own line numbers.
 const FUNCTION_HEADER_LINES = 2;
 
+// zcsim itself, or zcsim with the reader's Kernel options controls applied.
+let sampleModule: ZcsimModule = zcsim;
+
 function sampleRequire(name: string): unknown {
-  if (name === 'zcsim') return zcsim;
+  if (name === 'zcsim') return sampleModule;
   throw new Error(`Cannot find module '${name}': samples can import only from 'zcsim'`);
 }
 
@@ -94,5 +98,6 @@ async function run(code: string): Promise<void> {
 }
 
 scope.onmessage = (event) => {
+  sampleModule = withKernelOverrides(zcsim, event.data.overrides);
   void run(event.data.code);
 };

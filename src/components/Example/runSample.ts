@@ -1,7 +1,8 @@
 // Runs a sample in a fresh Web Worker and reports its output as it comes.
 // The worker is terminated when the run ends, when it exceeds
 // RUN_TIMEOUT_MS, or when the caller cancels (a new Run, or unmount).
-import { RUN_TIMEOUT_MS, type RunMessage } from './protocol.ts';
+import { RUN_TIMEOUT_MS, type RunMessage, type RunRequest } from './protocol.ts';
+import { isEmptyOverrides, type KernelOverrides } from './kernelOverrides.ts';
 
 export type RunOutcome =
   | { status: 'done'; elapsedMs: number }
@@ -43,7 +44,7 @@ function takeWorker(): Worker {
   return worker;
 }
 
-export function runSample(code: string, onOutput: (line: string) => void): RunHandle {
+export function runSample(code: string, onOutput: (line: string) => void, overrides?: KernelOverrides): RunHandle {
   const started = performance.now();
   const worker = takeWorker();
   let settle: (outcome: RunOutcome) => void = () => undefined;
@@ -74,6 +75,7 @@ export function runSample(code: string, onOutput: (line: string) => void): RunHa
     event.preventDefault();
     finish({ status: 'error', kind: 'runtime', message: event.message || 'the sample worker failed', elapsedMs: elapsedMs() });
   };
-  worker.postMessage({ code });
+  const request: RunRequest = isEmptyOverrides(overrides) || overrides === undefined ? { code } : { code, overrides };
+  worker.postMessage(request);
   return { result, cancel: () => finish({ status: 'cancelled', elapsedMs: elapsedMs() }) };
 }
