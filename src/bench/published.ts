@@ -181,7 +181,7 @@ export const PUBLISHED: readonly PublishedFigure[] = [
 /** How a model row relates to a published figure. */
 export type Verdict = 'agrees' | 'beyond_wire' | 'model_higher' | 'model_lower';
 
-/** Within this many percent, a model row agrees with a figure of the era. */
+/** Within this many percent (of throughput, or points of CPU share), a model row agrees with a figure of the era. */
 export const AGREEMENT_PCT = 5;
 
 /** One published figure beside the model's row. */
@@ -193,6 +193,7 @@ export interface ModelVsPublished {
   readonly wire_limit_mbps: number; // what gigabit Ethernet allows at the row's MSS
   readonly diff_pct: number; // (model - published) / published, in percent
   readonly verdict: Verdict;
+  readonly cpu_verdict: Exclude<Verdict, 'beyond_wire'> | null; // null when the figure gives no CPU share
 }
 
 /** Every published figure that has a comparable row in `c`, with the model's numbers. */
@@ -211,8 +212,12 @@ export function model_vs_published(c: ComparisonResult): ModelVsPublished[] {
           : diff_pct > 0
             ? 'model_higher'
             : 'model_lower';
+    const cpu_diff = figure.cpu_pct === null ? null : Math.max(r.sender_cpu_pct, r.receiver_cpu_pct) - figure.cpu_pct;
+    const cpu_verdict =
+      cpu_diff === null ? null : Math.abs(cpu_diff) <= AGREEMENT_PCT ? 'agrees' : cpu_diff > 0 ? 'model_higher' : 'model_lower';
     out.push({
       figure,
+      cpu_verdict,
       row_id: row.id,
       simulated_mbps: r.throughput_mbps,
       simulated_cpu_pct: Math.max(r.sender_cpu_pct, r.receiver_cpu_pct),

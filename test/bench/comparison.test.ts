@@ -65,6 +65,10 @@ test('model_vs_published: within 5 % agrees, a figure above the wire is beyond g
   const merry = lines.find((l) => l.figure.id === 'merry-2002');
   t.is(merry?.diff_pct.toFixed(3), ((100 * (980 - 986)) / 986).toFixed(3));
   t.is(merry?.simulated_cpu_pct, 40, 'the busier side');
+  t.is(merry?.cpu_verdict, null, 'the 2002 page gave no CPU figure');
+  const alpha = model_vs_published(fake({ 'machines/ALPHA_500-both': 985 })).find((l) => l.figure.id === 'duke-alpha-gige');
+  t.is(alpha?.verdict, 'agrees');
+  t.is(alpha?.cpu_verdict, 'model_higher', '40 % against "as low as 20 %"');
 });
 
 test('every published figure names a row of the matrix and a source', (t) => {

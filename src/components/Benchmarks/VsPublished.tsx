@@ -44,13 +44,13 @@ export default function VsPublished({ show = 'all' }: { show?: 'all' | 'disagree
               </td>
               <td className={styles.why}>
                 <strong>{VERDICT_TEXT[l.verdict]}</strong>
-                {l.verdict === 'agrees' ? null : <>: {l.figure.gap_reason}</>}
-                {l.figure.cpu_pct !== null && (
+                {l.cpu_verdict !== null && (
                   <>
-                    {' '}
-                    Published CPU {l.figure.cpu_pct} %; the model's busier side {l.simulated_cpu_pct.toFixed(1)} %.
+                    {', '}
+                    <strong>CPU {VERDICT_TEXT[l.cpu_verdict]}</strong> (published {l.figure.cpu_pct} %, the model's busier side {l.simulated_cpu_pct.toFixed(1)} %)
                   </>
                 )}
+                {l.verdict === 'agrees' && (l.cpu_verdict ?? 'agrees') === 'agrees' ? null : <>: {l.figure.gap_reason}</>}
               </td>
             </tr>
           ))}
