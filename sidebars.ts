@@ -29,6 +29,7 @@ const sidebars: SidebarsConfig = {
       items: ['guide/kernel', 'guide/send', 'guide/receive', 'guide/verify', 'guide/checklist'],
     },
     'faq',
+    'benchmarks',
   ],
 };
 

@@ -1,6 +1,6 @@
 // `npm test`: every check the project has, in order, each one reported, and a
 // closing "N passed, N failed" line that adds them all up.
-//   1. type check: the kernel alone (ES2022, no DOM, no Node), then everything
+//   1. type check: the kernel alone (ES2022, no DOM, no Node), the benchmarks likewise, then everything
 //   2. ava: unit, property and example tests
 //   3. mandoc -Tlint of every man page
 //   4. the site build (broken links, bad mdoc and drifted samples fail it)
@@ -39,7 +39,7 @@ reports.push(
     const tsc = 'node_modules/typescript/bin/tsc';
     let passed = 0;
     let failed = 0;
-    for (const project of ['src/kernel', '.']) {
+    for (const project of ['src/kernel', 'src/bench', '.']) {
       const ok = run([tsc, '--noEmit', '-p', project]).status === 0;
       console.log(`${ok ? 'ok  ' : 'FAIL'} tsc --noEmit -p ${project}`);
       if (ok) passed++;

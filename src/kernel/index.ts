@@ -441,4 +441,4 @@ export { netperf_args, convert as netperf_convert, NETPERF_PORT, NETPERF_USAGE, 
 export { tcp_stream_table, create_data_socket, type NetperfResult } from './usr.bin/netperf/nettest_bsd.ts';
 export { calc_service_demand_us_per_kb, calc_thruput_units } from './usr.bin/netperf/netlib.ts';
 export { netperf_gethostbyname } from './usr.bin/netperf/hosts.ts';
-export { netperf_pair, type NetperfPairOptions, type NetperfPairResult } from './usr.bin/netperf/pair.ts';
+export { netperf_pair, type NetperfPairOptions, type NetperfPairResult, type NetperfProgress, type NetperfPairZc, type NetperfAbortSignal } from './usr.bin/netperf/pair.ts';

@@ -85,3 +85,23 @@ test('netperf_args: an unknown test is refused with netperf\'s words; a known on
   t.false(rr.ok);
   if (!rr.ok) t.is(rr.stderr, 'netperf: test TCP_RR is not modelled by this simulation\n');
 });
+
+test('netperf_args: -a/-A alignments, -o/-O offsets and -k dirty counts, in netperf\'s send,recv form', (t) => {
+  const d = ok([]);
+  t.is(d.local_send_align, 8, 'set_defaults: 8-byte alignment');
+  t.is(d.local_send_offset, 0);
+  t.is(d.loc_dirty_count, 0);
+  const a = ok(['-a', '4096', '-A', ',16', '-o', '100,', '-O', ',200', '-k', '64K']);
+  t.is(a.local_send_align, 4096);
+  t.is(a.local_recv_align, 4096);
+  t.is(a.remote_send_align, 8);
+  t.is(a.remote_recv_align, 16);
+  t.is(a.local_send_offset, 100);
+  t.is(a.local_recv_offset, 0);
+  t.is(a.remote_recv_offset, 200);
+  t.is(a.loc_dirty_count, 65536);
+  t.is(a.loc_clean_count, 65536, 'one value sets both, as break_args does');
+  const bad = netperf_args(['-a', '3']);
+  t.false(bad.ok);
+  if (!bad.ok) t.is(bad.stderr, 'netperf: -a: alignment 3 is not a power of two\n');
+});

@@ -8,12 +8,19 @@
 //
 // Sizes take netperf's forms: a leading integer, times 1024 for K, 1024^2
 // for M, 1024^3 for G, 1000 for k, 10^6 for m, 10^9 for g (convert()).
-// The one deviation: -l takes a fraction ("-l 0.05"), because simulated
-// seconds cost real ones; the real tool truncates to whole seconds.
+// The deviations: -l takes a fraction ("-l 0.05"), because simulated
+// seconds cost real ones; the real tool truncates to whole seconds. And
+// -k dirty[,clean] is accepted: 2.2's nettest_bsd.c has the DIRTY code
+// (access_buffer) but its getopt string has no letter to set the counts;
+// netperf 2.4 added -k, which the benchmarks use to write each buffer just
+// before it is sent, as an application that fills its buffers would.
 // A negative -l is a byte count, as in the real tool.
-// Options netperf 2.2 accepts but this simulation does not model (alignment,
-// offsets, confidence intervals, burst and rate control...) are refused
-// with a message saying so, rather than silently ignored.
+// Buffer alignment and offsets (-a, -A, -o, -O) are netperf's: each buffer
+// starts `offset` bytes past an `align`-byte boundary, so "-o 100" gives
+// send buffers that are not page aligned. Options netperf 2.2 accepts but
+// this simulation does not model (confidence intervals, burst and rate
+// control...) are refused with a message saying so, rather than silently
+// ignored.
 
 /** What a netperf command line asks for (names of netsh.c's globals, with units). */
 export interface NetperfArgs {
@@ -36,6 +43,16 @@ export interface NetperfArgs {
   readonly rss_size_bytes: number; // -S send,: remote SO_SNDBUF
   readonly rsr_size_bytes: number; // -S ,recv: remote SO_RCVBUF
   readonly nodelay: boolean; // -D: TCP_NODELAY on both ends
+  readonly local_send_align: number; // -a send,: bytes each send buffer is aligned to (8)
+  readonly local_recv_align: number; // -a ,recv (TCP_STREAM's netperf receives only the FIN)
+  readonly remote_send_align: number; // -A send,: netserver's send buffers (unused by TCP_STREAM)
+  readonly remote_recv_align: number; // -A ,recv: netserver's receive buffers (8)
+  readonly local_send_offset: number; // -o send,: bytes past the alignment boundary (0)
+  readonly local_recv_offset: number; // -o ,recv
+  readonly remote_send_offset: number; // -O send,
+  readonly remote_recv_offset: number; // -O ,recv: netserver's receive buffers
+  readonly loc_dirty_count: number; // -k dirty,: bytes netperf writes at the start of a buffer before sending it (0)
+  readonly loc_clean_count: number; // -k ,clean: bytes it then reads (0)
 }
 
 /** The result of parsing: the arguments, or what netperf prints before exiting. */
@@ -46,7 +63,7 @@ export type NetperfArgsResult =
 /** netserver's well-known control port (netperf 2.x). */
 export const NETPERF_PORT = 12865;
 
-const GLOBAL_CMD_LINE_ARGS = 'A:a:b:CcdDf:F:H:hi:I:l:n:O:o:P:p:t:v:W:w:46';
+const GLOBAL_CMD_LINE_ARGS = 'A:a:b:CcdDf:F:H:hi:I:k:l:n:O:o:P:p:t:v:W:w:46';
 const SOCKETS_ARGS = 'b:CDhm:M:p:r:s:S:Vw:W:z';
 
 /** netperf_usage of netsh.c (2.2). */
@@ -66,6 +83,7 @@ Global options:
     -i max,min        Specify the max and min number of iterations (15,1)
     -I lvl[,intvl]    Specify confidence level (95 or 99) (99) 
                       and confidence interval in percentage (10)
+    -k dirty,clean    Write dirty, then read clean bytes of each send buffer
     -l testlen        Specify test duration (>0 secs) (<0 bytes|trans)
     -o send,recv      Set the local send,recv buffer offsets
     -O send,recv      Set the remote send,recv buffer offset
@@ -218,6 +236,16 @@ export function netperf_args(argv: readonly string[]): NetperfArgsResult {
     rss_size_bytes: 0,
     rsr_size_bytes: 0,
     nodelay: false,
+    local_send_align: 8,
+    local_recv_align: 8,
+    remote_send_align: 8,
+    remote_recv_align: 8,
+    local_send_offset: 0,
+    local_recv_offset: 0,
+    remote_send_offset: 0,
+    remote_recv_offset: 0,
+    loc_dirty_count: 0,
+    loc_clean_count: 0,
   };
   const usage: NetperfArgsResult = { ok: false, status: 1, stdout: '', stderr: NETPERF_USAGE };
   const st: GetoptState = { optind: 0, sub: 0 };
@@ -269,6 +297,36 @@ export function netperf_args(argv: readonly string[]): NetperfArgsResult {
       case 'W':
         a.send_width = convert(break_args(arg)[0]);
         break;
+      case 'a': {
+        const [x, y] = break_args(arg);
+        if (x !== '') a.local_send_align = convert(x);
+        if (y !== '') a.local_recv_align = convert(y);
+        break;
+      }
+      case 'A': {
+        const [x, y] = break_args(arg);
+        if (x !== '') a.remote_send_align = convert(x);
+        if (y !== '') a.remote_recv_align = convert(y);
+        break;
+      }
+      case 'o': {
+        const [x, y] = break_args(arg);
+        if (x !== '') a.local_send_offset = convert(x);
+        if (y !== '') a.local_recv_offset = convert(y);
+        break;
+      }
+      case 'O': {
+        const [x, y] = break_args(arg);
+        if (x !== '') a.remote_send_offset = convert(x);
+        if (y !== '') a.remote_recv_offset = convert(y);
+        break;
+      }
+      case 'k': {
+        const [x, y] = break_args(arg);
+        if (x !== '') a.loc_dirty_count = convert(x);
+        if (y !== '') a.loc_clean_count = convert(y);
+        break;
+      }
       case 'd':
         break; // debugging output: nothing extra to say in the simulation
       default:
@@ -334,6 +392,13 @@ export function netperf_args(argv: readonly string[]): NetperfArgsResult {
   }
   for (const [k, v] of [['-m', a.send_size_bytes], ['-M', a.recv_size_bytes], ['-s', a.lss_size_bytes], ['-s', a.lsr_size_bytes], ['-S', a.rss_size_bytes], ['-S', a.rsr_size_bytes]] as const) {
     if (v < 0) return { ok: false, status: 1, stdout: '', stderr: `netperf: ${k}: negative size ${v}\n` };
+  }
+  // allocate_buffer_ring rounds up with a mask, which only a power of two makes an alignment.
+  for (const [k, v] of [['-a', a.local_send_align], ['-a', a.local_recv_align], ['-A', a.remote_send_align], ['-A', a.remote_recv_align]] as const) {
+    if (v < 1 || (v & (v - 1)) !== 0) return { ok: false, status: 1, stdout: '', stderr: `netperf: ${k}: alignment ${v} is not a power of two\n` };
+  }
+  for (const [k, v] of [['-o', a.local_send_offset], ['-o', a.local_recv_offset], ['-O', a.remote_send_offset], ['-O', a.remote_recv_offset], ['-k', a.loc_dirty_count], ['-k', a.loc_clean_count]] as const) {
+    if (v < 0) return { ok: false, status: 1, stdout: '', stderr: `netperf: ${k}: negative count ${v}\n` };
   }
   return { ok: true, args: a };
 }

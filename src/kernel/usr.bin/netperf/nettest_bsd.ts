@@ -22,7 +22,12 @@
 //     here each buffer comes from malloc(3) when it is larger than half a
 //     page, where FreeBSD's phkmalloc returns whole, page-aligned pages,
 //     and from valloc(3) otherwise, so every send starts on a page boundary
-//     as zero copy send needs.
+//     as zero copy send needs. An offset (-o, -O) or an alignment above a
+//     page (-a, -A) is applied as netperf does: malloc size + align +
+//     offset, round up to the alignment, add the offset.
+//   - -k (netperf 2.4's DIRTY counts): access_buffer writes the first
+//     `dirty` bytes of a send buffer, then reads `clean` more, before the
+//     buffer is sent. A page still on loan to the network takes a COW fault.
 
 import { getsockname, getsockopt, listen, accept, bind, close, connect, recv, send, setsockopt, shutdown, socket } from '../../kern/uipc_syscalls.ts';
 import { proc_kernel } from '../../kern/kern_synch.ts';
@@ -99,17 +104,41 @@ export function create_data_socket(p: Proc, req: SocketRequest): { s: number; ls
   return { s, lss: getsockopt(p, s, SOL_SOCKET, SO_SNDBUF), lsr: getsockopt(p, s, SOL_SOCKET, SO_RCVBUF) };
 }
 
-/** A ring of `width` page-aligned buffers of `size` bytes (allocate_buffer_ring). Returns [] if memory ran out. */
-function allocate_buffer_ring(p: Proc, width: number, size: number): { ring: number[]; how: 'malloc' | 'valloc' } {
+/**
+ * allocate_buffer_ring: `width` buffers of `size` bytes, each starting
+ * `offset` bytes past an `align`-byte boundary (power of two). Returns []
+ * if memory ran out.
+ */
+function allocate_buffer_ring(p: Proc, width: number, size: number, align = 8, offset = 0): { ring: number[]; how: 'malloc' | 'valloc' } {
   // phkmalloc gives requests over half a page whole pages, page aligned; smaller ones need valloc.
-  const how = size > PAGE_SIZE / 2 ? 'malloc' : 'valloc';
+  // A page-aligned base meets any alignment up to a page, so only an offset
+  // or a larger alignment needs netperf's extra align + offset bytes.
+  const extra = offset > 0 || align > PAGE_SIZE ? align + offset : 0;
+  const bytes = Math.max(1, size + extra);
+  const how = bytes > PAGE_SIZE / 2 ? 'malloc' : 'valloc';
   const ring: number[] = [];
   for (let i = 0; i < width; i++) {
-    const a = how === 'malloc' ? p.malloc(Math.max(1, size)) : p.valloc(Math.max(1, size));
-    if (a === 0) return { ring: [], how };
-    ring.push(a);
+    const base = how === 'malloc' ? p.malloc(bytes) : p.valloc(bytes);
+    if (base === 0) return { ring: [], how };
+    ring.push(extra === 0 ? base : round_up(base, align) + offset);
   }
   return { ring, how };
+}
+
+function round_up(addr: number, align: number): number {
+  return Math.ceil(addr / align) * align;
+}
+
+/** access_buffer (netlib.c, DIRTY): writes the first `dirty` bytes of the buffer (each += its index), then reads `clean` more. */
+function access_buffer(p: Proc, buf: number, length: number, dirty: number, clean: number): void {
+  const nd = Math.min(dirty, length);
+  if (nd > 0) {
+    const b = p.peek(buf, nd);
+    for (let i = 0; i < nd; i++) b[i] = ((b[i] as number) + i) & 0xff;
+    p.poke(buf, b);
+  }
+  const nc = Math.min(clean, length - nd);
+  if (nc > 0) p.peek(buf + nd, nc);
 }
 
 // What cpu_start/cpu_stop record: the clock and the machine's CPU counters.
@@ -172,7 +201,7 @@ export async function recv_tcp_stream(p: Proc, control: number, req: netperf_msg
   }
   const recv_size = req.int(2) > 0 ? req.int(2) : data.lsr > 0 ? data.lsr : 4096;
   const width = Math.max(2, Math.floor(data.lsr / recv_size) + 1);
-  const { ring } = allocate_buffer_ring(p, width, recv_size);
+  const { ring } = allocate_buffer_ring(p, width, recv_size, req.int(6) > 0 ? req.int(6) : 8, req.int(7));
   rsp.int(0, data.lsr);
   rsp.int(1, recv_size);
   rsp.int(2, req.int(3));
@@ -227,7 +256,7 @@ export async function send_tcp_stream(p: Proc, a: NetperfArgs, control: number, 
   }
   const send_size = a.send_size_bytes > 0 ? a.send_size_bytes : data.lss > 0 ? data.lss : 4096;
   const width = a.send_width > 0 ? a.send_width : Math.max(2, Math.floor(data.lss / send_size) + 1);
-  const { ring, how } = allocate_buffer_ring(p, width, send_size);
+  const { ring, how } = allocate_buffer_ring(p, width, send_size, a.local_send_align, a.local_send_offset);
   if (ring.length === 0) {
     out(p, 2, 'netperf: allocate_buffer_ring: malloc failed\n');
     return fail;
@@ -239,6 +268,8 @@ export async function send_tcp_stream(p: Proc, a: NetperfArgs, control: number, 
   req.int(2, a.recv_size_bytes);
   req.int(3, a.nodelay ? 1 : 0);
   req.int(5, a.remote_cpu_usage ? 1 : 0);
+  req.int(6, a.remote_recv_align);
+  req.int(7, a.remote_recv_offset);
   await send_message(p, control, req, msgbuf);
   const rsp = await recv_message(p, control, msgbuf);
   if (rsp === null) {
@@ -270,7 +301,9 @@ export async function send_tcp_stream(p: Proc, a: NetperfArgs, control: number, 
   let sends = 0;
   try {
     while (a.test_bytes > 0 ? remaining > 0 : uptime_ns(k) < end_ns) {
-      await send(p, data.s, ring[sends % ring.length] as number, send_size, 0);
+      const buf = ring[sends % ring.length] as number;
+      if (a.loc_dirty_count > 0 || a.loc_clean_count > 0) access_buffer(p, buf, send_size, a.loc_dirty_count, a.loc_clean_count);
+      await send(p, data.s, buf, send_size, 0);
       sends++;
       remaining -= send_size;
     }

@@ -1,0 +1,21 @@
+// Colours of the plots, one per kind of point, chosen to read on the light
+// and the dark theme alike; text and axes use currentColor.
+export const KIND_COLORS = {
+  off: '#8a8f98',
+  send: '#3f7cc0',
+  receive: '#e08a2c',
+  both: '#3f9b4a',
+  user: '#d6336c',
+  published: '#7b4fc9',
+} as const;
+
+export type PointKind = keyof typeof KIND_COLORS;
+
+export const KIND_LABELS: Record<PointKind, string> = {
+  off: 'zero copy off',
+  send: 'send only',
+  receive: 'receive only',
+  both: 'send and receive',
+  user: 'your run',
+  published: 'published figure',
+};

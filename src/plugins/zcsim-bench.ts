@@ -1,0 +1,83 @@
+// Build-time benchmark numbers: runs the comparison (src/bench/comparison.ts)
+// once per build and hands the results to the benchmarks page as global data
+// (usePluginData('zcsim-bench')). The page draws its table and plots from
+// them, so what it shows is what the code computed, and the browser tests
+// rerun some rows in Node to check that it is.
+//
+// The run length of every row is BUILD_RUN_LENGTH_S of virtual time unless
+// the environment sets ZCSIM_BENCH_RUN_S (e.g. ZCSIM_BENCH_RUN_S=1 once the
+// simulator is fast enough to make long runs cheap).
+import path from 'node:path';
+import type { LoadContext, Plugin } from '@docusaurus/types';
+import { COMPARISON_GROUPS, run_comparison, type ComparisonGroup, type ComparisonResult } from '../bench/comparison.ts';
+import { model_vs_published, type ModelVsPublished } from '../bench/published.ts';
+import { DEFAULT_SCENARIO, MAX_RUN_LENGTH_S, type Scenario } from '../bench/scenario.ts';
+import { MACHINE_CLASSES, PCI_BOARDS } from '../kernel/index.ts';
+
+/** A choice of the rerun form: a name and what it stands for. */
+export interface NamedChoice {
+  readonly name: string;
+  readonly description: string;
+}
+
+/**
+ * What the benchmarks page reads. Everything the page needs from src/bench
+ * comes through here, so the page's own bundle never includes the kernel
+ * (only the rerun form's worker does).
+ */
+export interface ZcsimBench {
+  readonly comparison: ComparisonResult;
+  readonly groups: readonly ComparisonGroup[];
+  readonly vs_published: readonly ModelVsPublished[];
+  readonly default_scenario: Scenario;
+  readonly machine_classes: readonly NamedChoice[];
+  readonly boards: readonly NamedChoice[];
+}
+
+/** Virtual seconds of netperf per row when the environment does not say. */
+export const BUILD_RUN_LENGTH_S = 0.05;
+
+/** The environment variable that overrides BUILD_RUN_LENGTH_S. */
+export const RUN_LENGTH_ENV = 'ZCSIM_BENCH_RUN_S';
+
+/** The run length for this build; throws for a value that is not a positive number of seconds. */
+export function buildRunLengthS(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const text = env[RUN_LENGTH_ENV];
+  if (text === undefined || text === '') return BUILD_RUN_LENGTH_S;
+  const s = Number(text);
+  if (!(s > 0 && s <= MAX_RUN_LENGTH_S)) {
+    throw new Error(`${RUN_LENGTH_ENV}=${JSON.stringify(text)}: expected virtual seconds above 0 and at most ${MAX_RUN_LENGTH_S}`);
+  }
+  return s;
+}
+
+/** Runs every row of the comparison at `run_length_s`. */
+export async function loadZcsimBench(run_length_s: number, log: (line: string) => void = () => undefined): Promise<ZcsimBench> {
+  const started = Date.now();
+  const comparison = await run_comparison({ run_length_s });
+  log(`[zcsim-bench] ${comparison.rows.length} benchmark rows at -l ${run_length_s} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    comparison,
+    groups: COMPARISON_GROUPS,
+    vs_published: model_vs_published(comparison),
+    default_scenario: { ...DEFAULT_SCENARIO, run_length_s },
+    machine_classes: Object.values(MACHINE_CLASSES).map((m) => ({ name: m.name, description: m.description })),
+    boards: Object.entries(PCI_BOARDS).map(([name, description]) => ({ name, description })),
+  };
+}
+
+export default function zcsimBenchPlugin(context: LoadContext): Plugin<ZcsimBench> {
+  const { siteDir } = context;
+  return {
+    name: 'zcsim-bench',
+    getPathsToWatch() {
+      return [path.join(siteDir, 'src/bench/**/*.ts')];
+    },
+    async loadContent() {
+      return loadZcsimBench(buildRunLengthS(), (line) => console.log(line));
+    },
+    async contentLoaded({ content, actions }) {
+      actions.setGlobalData(content);
+    },
+  };
+}
