@@ -15,7 +15,8 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { headline_ceiling_mbps, headline_scenario, HEADLINE_MBPS, run_headline } from '../src/bench/headline.ts';
+import { headline_scenario, HEADLINE_MBPS } from '../src/bench/headline.ts';
+import { run_scenario } from '../src/bench/scenario.ts';
 
 interface PathFigures {
   readonly path: 'zero_copy' | 'copy';
@@ -42,26 +43,24 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-async function measure(path: 'zero_copy' | 'copy', seconds: number): Promise<PathFigures> {
-  const scenario = headline_scenario(seconds, path === 'zero_copy');
+async function measure(path: 'zero_copy' | 'copy', seconds: number): Promise<PathFigures & { wire_limit_mbps: number }> {
   const t0 = performance.now();
-  const r = await run_headline(scenario);
+  const r = await run_scenario(headline_scenario(seconds, path === 'zero_copy'));
   const wall_ms = performance.now() - t0;
-  if (r.result === null) throw new Error(`bench: netperf failed (${path}): ${r.stderr.join(' ')}`);
-  const simulated_s = r.sim.now_ns / 1e9;
-  const frames = r.wire.a.stats.frames + r.wire.b.stats.frames;
+  const simulated_s = r.simulated_ns / 1e9;
   return {
     path,
     simulated_s,
     wall_ms,
     simulated_s_per_wall_s: simulated_s / (wall_ms / 1000),
-    frames,
-    frames_per_wall_s: frames / (wall_ms / 1000),
+    frames: r.frames,
+    frames_per_wall_s: r.frames / (wall_ms / 1000),
     wall_ms_per_10_simulated_s: (wall_ms * 10) / simulated_s,
-    throughput_mbps: r.result.throughput_mbps,
-    sender_cpu_pct: r.result.local_cpu_pct,
-    receiver_cpu_pct: r.result.remote_cpu_pct,
-    payload_bytes: r.result.bytes,
+    throughput_mbps: r.throughput_mbps,
+    sender_cpu_pct: r.sender_cpu_pct,
+    receiver_cpu_pct: r.receiver_cpu_pct,
+    payload_bytes: r.bytes,
+    wire_limit_mbps: r.wire_limit_mbps,
   };
 }
 
@@ -108,7 +107,7 @@ console.log('path      sim s    wall s  sim s/wall s  frames/s   Mbps   tx CPU% 
 console.log(row(zc));
 console.log(row(copy));
 console.log('');
-const ceiling = headline_ceiling_mbps(9000);
+const ceiling = zc.wire_limit_mbps;
 console.log(`headline: ${zc.throughput_mbps.toFixed(2)} Mbps (2002: ${HEADLINE_MBPS}; ${(((zc.throughput_mbps - HEADLINE_MBPS) / HEADLINE_MBPS) * 100).toFixed(2)} %; wire ceiling ${ceiling.toFixed(2)})`);
 console.log(`10 simulated s of the headline take ${(zc.wall_ms_per_10_simulated_s / 1000).toFixed(2)} s of wall time (goal: well under 1 s)`);
 console.log(`copy path / zero copy path wall time: ${(copy.wall_ms / zc.wall_ms).toFixed(2)}`);

@@ -138,6 +138,8 @@ export interface ScenarioResult {
   readonly mss: number; // TCP_MAXSEG of the data connection
   readonly elapsed_s: number; // netperf's elapsed time (virtual)
   readonly bytes: number; // bytes netserver received
+  readonly frames: number; // frames the wire carried, both directions (data and ACKs)
+  readonly simulated_ns: number; // virtual time the whole run took (boot to the last event)
 }
 
 /** Options of run_scenario. */
@@ -194,5 +196,7 @@ export async function run_scenario(s: Scenario, o: RunScenarioOptions = {}): Pro
     mss: x.mss,
     elapsed_s: x.elapsed_s,
     bytes: x.bytes,
+    frames: r.wire.a.stats.frames + r.wire.b.stats.frames,
+    simulated_ns: r.sim.now_ns,
   };
 }

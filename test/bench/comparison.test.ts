@@ -7,7 +7,7 @@ import { COMPARISON_GROUPS, COMPARISON_ROWS, comparison_row, run_comparison, typ
 import { model_vs_published, PUBLISHED } from '../../src/bench/published.ts';
 import { run_scenario, scenario_problems, type ScenarioResult } from '../../src/bench/scenario.ts';
 import { zero_copy_mode } from '../../src/bench/zero_copy_mode.ts';
-import { buildRunLengthS, BUILD_RUN_LENGTH_S } from '../../src/plugins/zcsim-bench.ts';
+import { benchInputsHash, buildRunLengthS, BUILD_RUN_LENGTH_S } from '../../src/plugins/zcsim-bench.ts';
 
 test('the matrix covers off, send, receive and both at MTU 9000 and 1500, both jumbo options, sub-page and unaligned sends, and the two reuse workloads', (t) => {
   for (const mtu of [9000, 1500]) {
@@ -84,4 +84,10 @@ test('the build\'s run length: the default, ZCSIM_BENCH_RUN_S, and a clear error
   t.is(buildRunLengthS({ ZCSIM_BENCH_RUN_S: '1.5' }), 1.5);
   t.throws(() => buildRunLengthS({ ZCSIM_BENCH_RUN_S: 'long' }), { message: /ZCSIM_BENCH_RUN_S="long": expected virtual seconds above 0/ });
   t.throws(() => buildRunLengthS({ ZCSIM_BENCH_RUN_S: '-1' }));
+});
+
+test('the build cache key changes with the run length and is stable otherwise', (t) => {
+  const here = process.cwd();
+  t.is(benchInputsHash(here, 0.25), benchInputsHash(here, 0.25));
+  t.not(benchInputsHash(here, 0.25), benchInputsHash(here, 0.5));
 });

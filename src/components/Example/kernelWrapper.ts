@@ -12,7 +12,7 @@
 // A configuration config(8) rejects throws its ConfigError as boot() does;
 // when the offending line is one the controls added, the message says so.
 import type * as Zcsim from 'zcsim';
-import type { Kernel, MachinePair, MachinePairOptions, NetperfPairOptions, NetperfPairResult, NetperfResult } from 'zcsim';
+import type { Kernel, MachinePairOptions } from 'zcsim';
 import { editConfig, editIfconfigArgs, isEmptyOverrides, sysctlEntries, type EditedConfig, type KernelOverrides } from './kernelOverrides.ts';
 
 export type ZcsimModule = typeof Zcsim;
@@ -65,11 +65,17 @@ export function withKernelOverrides(mod: ZcsimModule, o: KernelOverrides | undef
     return pair;
   };
 
-  const netperf_pair: ZcsimModule['netperf_pair'] = (p = {}) => {
-    // Without sysctls the real netperf_pair runs, given the edited machines.
-    if (sysctlEntries(overrides).length === 0) return mod.netperf_pair(pairOptions(p));
-    return netperfOnPair(mod, machine_pair(p), p);
-  };
+  // The real netperf_pair on the edited machines; on_boot sets the sysctls
+  // before netserver starts (and still calls the sample's own on_boot).
+  const netperf_pair: ZcsimModule['netperf_pair'] = (p = {}) =>
+    mod.netperf_pair({
+      ...pairOptions(p),
+      on_boot: (pair) => {
+        setSysctls(pair.a);
+        setSysctls(pair.b);
+        p.on_boot?.(pair);
+      },
+    });
 
   const ifconfig: ZcsimModule['ifconfig'] = (kernel, args) => mod.ifconfig(kernel, editIfconfigArgs(args, overrides));
 
@@ -88,37 +94,4 @@ function explainConfigError(mod: ZcsimModule, error: unknown, edited: EditedConf
         ? ` (the Kernel options controls removed "options ${removed}" from line ${error.line})`
         : '';
   return why === '' ? error : new mod.ConfigError(error.line, error.reason + why, error.file);
-}
-
-// netperf_pair (usr.bin/netperf/pair.ts) on machines already built, so the
-// sysctls are set before netperf starts: netserver on b, netperf on a, and
-// "-H b" unless argv names a host. Its result equals netperf_pair's for the
-// same machines; test/site/kernel-wrapper.test.ts checks that.
-async function netperfOnPair(mod: ZcsimModule, pair: MachinePair, o: NetperfPairOptions): Promise<NetperfPairResult> {
-  const argv = o.argv ?? [];
-  const dashdash = argv.indexOf('--');
-  const globals = dashdash >= 0 ? argv.slice(0, dashdash) : argv;
-  const has_host = globals.some((x) => /^-[A-Za-z46]*H/.test(x));
-  const full = has_host ? [...argv] : ['-H', 'b', ...argv];
-  let result: NetperfResult | null = null;
-  let status = 0;
-  const server = mod.proc_table(pair.b).spawn((p) => mod.netserver_main(p, [], { tests: 1 }), { comm: 'netserver' });
-  const client = mod.proc_table(pair.a).spawn(
-    async (p) => {
-      status = await mod.netperf_main(p, full, (r) => (result = r));
-      return status;
-    },
-    { comm: 'netperf' },
-  );
-  const run = await mod.sched_run(pair.sim, { throw_on_block: false });
-  const stderr = splitLines(client.stderr + server.stderr);
-  if (client.is_alive() && run.message !== null) stderr.push(...splitLines(run.message));
-  return { ...pair, lines: splitLines(client.stdout), stderr, status, result };
-}
-
-function splitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
 }
