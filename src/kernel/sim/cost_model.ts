@@ -39,13 +39,14 @@
 // Calibration against the 2002 headline (src/bench/headline.ts, checked by
 // test/bench/headline.test.ts): "986Mbps" with zero copy on gigabit
 // Ethernet. The hardware was not published; the reference is PIII_733 with
-// Tigon 2 boards, header splitting and MTU 9000. At that MTU the wire
-// carries at most 990.0 Mbps of TCP payload (8948 of every 9038 line bytes),
-// so 986 is 99.6 % of the ceiling: the figure says the hosts kept up with
+// Tigon 2 boards, header splitting and MTU 9000. At that MTU TCP sends
+// 8192-byte segments (the MSS is rounded down to MCLBYTES), and the wire
+// carries at most 989.1 Mbps of payload (8192 of every 8282 line bytes),
+// so 986 is 99.7 % of the ceiling: the figure says the hosts kept up with
 // the wire, and the model reproduces it because, with zero copy, a segment
 // costs each side ~28 us of per-packet and per-page work (interrupt share,
 // driver, IP, TCP, netisr, two page loans or flips at page_map/page_flip)
-// against the ~72 us the wire takes to carry it: ~39 % CPU, no bottleneck.
+// against the ~66 us the wire takes to carry it: ~39 % CPU, no bottleneck.
 // What is assumed rather than measured: the P6 per-packet split of [B]
 // scaled by clock, and PC133 copy rates; neither moves the headline as long
 // as a zero-copy segment costs less than the wire time. What would move it:
