@@ -44,7 +44,7 @@
 // carries at most 989.1 Mbps of payload (8192 of every 8282 line bytes),
 // so 986 is 99.7 % of the ceiling: the figure says the hosts kept up with
 // the wire, and the model reproduces it because, with zero copy, a segment
-// costs each side ~28 us of per-packet and per-page work (interrupt share,
+// costs each side ~26 us of per-packet and per-page work (interrupt share,
 // driver, IP, TCP, netisr, two page loans or flips at page_map/page_flip)
 // against the ~66 us the wire takes to carry it: ~39 % CPU, no bottleneck.
 // What is assumed rather than measured: the P6 per-packet split of [B]
