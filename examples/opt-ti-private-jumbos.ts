@@ -3,17 +3,18 @@
 // jumbo ring and at the two pools that could have filled it.
 import {
   boot, GENERIC, ConfigError, ifunit, ifconfig, ti_softc_of, ti_ring_usage, ti_jpool_inuse, jumbo_stats,
-  EXT_CLUSTER, EXT_DISPOSABLE, EXT_NET_DRV, type mbuf,
+  M_EXT, EXT_CLUSTER, EXT_DISPOSABLE, EXT_NET_DRV, type mbuf,
 } from 'zcsim';
 
 const EXT_NAMES: Record<number, string> = { [EXT_CLUSTER]: 'EXT_CLUSTER', [EXT_DISPOSABLE]: 'EXT_DISPOSABLE', [EXT_NET_DRV]: 'EXT_NET_DRV' };
 
-// The buffers behind one ring slot: storage type and size of each mbuf.
+// The buffers behind one ring slot: an mbuf's own data area (bytes posted),
+// or its external storage (type and size).
 function chain(m: mbuf | null): string {
   const parts: string[] = [];
   for (; m !== null; m = m.m_next) {
     const ext = m.m_ext;
-    parts.push(ext === null ? `mbuf ${m.m_len}` : `${EXT_NAMES[ext.ext_type] ?? `type ${ext.ext_type}`} ${ext.ext_size}`);
+    parts.push((m.m_flags & M_EXT) === 0 ? `mbuf ${m.m_len}` : `${EXT_NAMES[ext.ext_type] ?? `type ${ext.ext_type}`} ${ext.ext_size}`);
   }
   return parts.join(' + ');
 }

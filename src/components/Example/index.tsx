@@ -9,6 +9,7 @@ import CodeBlock from '@theme/CodeBlock';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ZcsimContent } from '../../plugins/zcsim-content.ts';
 import styles from './styles.module.css';
+import SampleIndex from '../SampleIndex/index.tsx';
 
 export interface ExampleProps {
   slug: string;
@@ -35,6 +36,7 @@ export default function Example({ slug, code: given }: ExampleProps): React.Reac
   useEffect(() => setMounted(true), []);
   return (
     <div className={styles.example} data-example={slug} data-ready={mounted ? 'true' : 'false'}>
+      <SampleIndex slug={slug} />
       {mounted ? (
         <Suspense fallback={<StaticCode code={code} />}>
           <LiveEditor slug={slug} code={code} expected={expected} />
