@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { readExamples } from '../src/plugins/examples.ts';
 import { CHROMIUM_HINT, findChromium, listManPages } from './lib/tools.ts';
 import { writeReport } from './lib/report.ts';
+import { manualChecks } from './lib/manual-checks.ts';
 
 const PORT = Number(process.env.ZCSIM_TEST_PORT ?? 3111);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -132,6 +133,7 @@ async function main(): Promise<void> {
   });
   try {
     const samplesSeen = new Set<string>();
+    const sampleResults = new Map<string, boolean>(); // "<path> <slug>" -> matched its .out
     for (const path of sitemapPaths()) {
       const { page, foreign } = await openPage(browser, path);
       const slugs = await page.locator('[data-example]').evaluateAll((els) => els.map((el) => el.getAttribute('data-example') ?? ''));
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
         const result = await runExample(page, slug);
         const inPage = /Finished in (\d+) ms/.exec(result.statusText);
         runLatenciesMs.push(inPage ? Number(inPage[1]) : result.ms);
+        sampleResults.set(`${path} ${slug}`, result.status === 'done' && result.text === expected);
         check(
           `${path}: sample ${slug} prints its documented output in Chromium (${result.ms} ms)`,
           result.status === 'done' && result.text === expected,
@@ -151,6 +154,7 @@ async function main(): Promise<void> {
       await page.context().close();
     }
     check('some page shows samples', samplesSeen.size > 0);
+    await manualChecks({ browser, openPage, check, sampleResults });
 
     // The editor's harder cases, on the first sample of zero_copy(9).
     const manPath = '/man9/zero_copy';

@@ -9,7 +9,24 @@ import { readExamples } from '../src/plugins/examples.ts';
 import { loadZcsimContent } from '../src/plugins/zcsim-content.ts';
 import { mdocExampleBlocks } from '../src/mdoc/index.ts';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+
+// At most two samples run at once: started all together on a small, shared
+// machine they starve each other past the per-run timeout.
+const MAX_RUNNING = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+async function run(...args: Parameters<typeof execFileAsync>): Promise<{ stdout: string }> {
+  while (running >= MAX_RUNNING) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    const { stdout } = await execFileAsync(...args);
+    return { stdout: String(stdout) };
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 const root = path.resolve(import.meta.dirname, '..');
 const examples = readExamples(root);
 
