@@ -46,6 +46,7 @@ const config: Config = {
       title: 'zcsim',
       items: [
         { to: '/man9/zero_copy', label: 'zero_copy(9)', position: 'left' },
+        { to: '/apropos', label: 'apropos', position: 'left' },
       ],
     },
     footer: {

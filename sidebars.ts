@@ -18,6 +18,12 @@ const sidebars: SidebarsConfig = {
     },
     {
       type: 'category',
+      label: 'Kernel configuration',
+      collapsed: false,
+      items: ['kernel/options', 'kernel/sysctls'],
+    },
+    {
+      type: 'category',
       label: 'The simulated kernel',
       collapsed: false,
       items: ['kernel/memory', 'kernel/mbufs', 'kernel/network', 'kernel/zero-copy'],
@@ -30,6 +36,8 @@ const sidebars: SidebarsConfig = {
     },
     'faq',
     'benchmarks',
+    'history',
+    { type: 'link', label: 'apropos', href: '/apropos' },
   ],
 };
 

@@ -18,6 +18,7 @@ import { run_scenario, scenario, type ScenarioResult } from '../src/bench/scenar
 import { COLUMNS, resultCells } from '../src/components/Benchmarks/columns.ts';
 import { CHROMIUM_HINT, findChromium, listManPages } from './lib/tools.ts';
 import { writeReport } from './lib/report.ts';
+import { manualChecks } from './lib/manual-checks.ts';
 
 const PORT = Number(process.env.ZCSIM_TEST_PORT ?? 3111);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -313,6 +314,7 @@ async function main(): Promise<void> {
   });
   try {
     const samplesSeen = new Set<string>();
+    const sampleResults = new Map<string, boolean>(); // "<path> <slug>" -> matched its .out
     for (const path of sitemapPaths()) {
       const { page, foreign } = await openPage(browser, path);
       const slugs = await page.locator('[data-example]').evaluateAll((els) => els.map((el) => el.getAttribute('data-example') ?? ''));
@@ -324,6 +326,7 @@ async function main(): Promise<void> {
         runLatenciesMs.push(inPage ? Number(inPage[1]) : result.ms);
         const ok = result.status === 'done' && result.text === expected;
         chromiumMatched.set(slug, (chromiumMatched.get(slug) ?? true) && ok);
+        sampleResults.set(`${path} ${slug}`, result.status === 'done' && result.text === expected);
         check(
           `${path}: sample ${slug} prints its documented output in Chromium (${result.ms} ms)`,
           ok,
@@ -335,6 +338,7 @@ async function main(): Promise<void> {
       await page.context().close();
     }
     check('some page shows samples', samplesSeen.size > 0);
+    await manualChecks({ browser, openPage, check, sampleResults });
 
     // The editor's harder cases, on the first sample of zero_copy(9).
     const manPath = '/man9/zero_copy';

@@ -6,7 +6,7 @@
 //   kernel.sysctl('kern.ipc.zero_copy.send');   // 1
 
 export { boot, Kernel, type BootOptions } from './kern/init_main.ts';
-export type { SysctlValue } from './kern/kern_sysctl.ts';
+export type { SysctlValue, SysctlOid } from './kern/kern_sysctl.ts';
 export type { KernelParam } from './kern/subr_param.ts';
 
 // Kernel configuration (config(5), config(8)).

@@ -9,6 +9,14 @@ import { parseMdoc, mdocExampleBlocks } from '../mdoc/index.ts';
 import type { MdocDocument } from '../mdoc/index.ts';
 import { readExamples, type ExampleSource } from './examples.ts';
 import { readVerification, type SampleVerification } from './verification.ts';
+import { readDocPages } from './doc-pages.ts';
+import { sysctlReference, type SysctlRow } from './sysctl-reference.ts';
+import { buildCrossIndex, type CrossIndex } from './cross-index.ts';
+import { buildAproposDb } from './apropos-db.ts';
+import type { AproposDoc } from '../apropos/apropos.ts';
+import {
+  DOCUMENTED_OPTIONS, OPTIONS_ROUTE, SYSCTLS_ROUTE, isKernelOption, kernelOptionNames, optionFacts, type OptionFacts,
+} from './kernel-options.ts';
 
 export interface ZcsimContent {
   /** Keyed by file name without directory, e.g. "zero_copy.9". */
@@ -18,12 +26,28 @@ export interface ZcsimContent {
   examples: Record<string, ExampleSource>;
   /** Per sample: the tests that check its output and their last current result (verification.ts). */
   verification: Record<string, SampleVerification>;
+  /** Every sysctl of the reference kernel (sysctl-reference.ts), in sysctl -a order. */
+  sysctls: SysctlRow[];
+  /** The options page's options, from the kernel's table. */
+  kernelOptions: OptionFacts[];
+  /** Man page terms <-> samples (cross-index.ts). */
+  crossIndex: CrossIndex;
+  /** The apropos database (apropos-db.ts). */
+  apropos: AproposDoc[];
 }
 
-/** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
+/** What the pages see through usePluginData('zcsim-content'). */
+export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex'> & {
+  crossIndex: Pick<CrossIndex, 'anchors' | 'samples'>;
+};
+
+/** The apropos page, a route of this plugin. */
+export const APROPOS_ROUTE = '/apropos';
+
 /** What a bare .Os stands for in the footer of every page. */
 export const MAN_OS = 'FreeBSD 5.0';
 
+/** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
 export function manPageRoute(name: string, section: string): string {
   return `/man${section}/${name}`;
 }
@@ -64,7 +88,27 @@ export function loadZcsimContent(siteDir: string): ZcsimContent {
     manPages[base] = doc;
     xrefs[`${name}(${section})`] = manPageRoute(name, section);
   }
-  return { manPages, xrefs, examples, verification: readVerification(siteDir, examples) };
+  const manRoutes = Object.fromEntries(
+    Object.entries(manPages).map(([file, doc]) => [file, manPageRoute(file.replace(/\.[1-9]$/, ''), doc.section)]),
+  );
+  const sysctls = sysctlReference();
+  const kernelOptions = DOCUMENTED_OPTIONS.map(optionFacts);
+  const crossIndex = buildCrossIndex({
+    manPages,
+    manRoutes,
+    examples,
+    docPages: readDocPages(siteDir),
+    known: { options: kernelOptionNames(), sysctls: sysctls.map((r) => r.name) },
+    optionsPage: { route: OPTIONS_ROUTE, label: 'kernel options', options: DOCUMENTED_OPTIONS },
+  });
+  const apropos = buildAproposDb({
+    manPages,
+    manRoutes,
+    isOption: isKernelOption,
+    options: { route: OPTIONS_ROUTE, descriptions: Object.fromEntries(kernelOptions.map((o) => [o.name, o.description])) },
+    sysctls: { route: SYSCTLS_ROUTE, rows: sysctls },
+  });
+  return { manPages, xrefs, examples, verification: readVerification(siteDir, examples), sysctls, kernelOptions, crossIndex, apropos };
 }
 
 export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimContent> {
@@ -72,13 +116,19 @@ export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimCo
   return {
     name: 'zcsim-content',
     getPathsToWatch() {
-      return [path.join(siteDir, 'man/**/*'), path.join(siteDir, 'examples/**/*')];
+      return [path.join(siteDir, 'man/**/*'), path.join(siteDir, 'examples/**/*'), path.join(siteDir, 'docs/**/*.mdx')];
     },
     async loadContent() {
       return loadZcsimContent(siteDir);
     },
     async contentLoaded({ content, actions }) {
-      actions.setGlobalData(content);
+      // The apropos database and the per-term sample lists are only needed by
+      // the apropos page and the tests; every other page gets the rest.
+      const { apropos, crossIndex, ...rest } = content;
+      const global: ZcsimGlobalData = { ...rest, crossIndex: { anchors: crossIndex.anchors, samples: crossIndex.samples } };
+      actions.setGlobalData(global);
+      const db = await actions.createData('apropos-db.json', JSON.stringify(apropos));
+      actions.addRoute({ path: APROPOS_ROUTE, component: '@site/src/components/Apropos/index.tsx', modules: { db }, exact: true });
     },
     configureWebpack() {
       // Samples import the kernel as 'zcsim', exactly as they do in Node.

@@ -10,7 +10,7 @@ test('zero_copy(9) parses with its prologue and every expected section', (t) => 
   t.like(doc, { title: 'ZERO_COPY', section: '9', date: 'June 23, 2002', os: 'FreeBSD', volume: "FreeBSD Kernel Developer's Manual" });
   t.deepEqual(doc.names, ['zero_copy', 'zero_copy_sockets']);
   t.is(doc.description, 'zero copy sockets code');
-  t.deepEqual(doc.sections.map((s) => s.id), ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'EXAMPLES', 'SEE_ALSO', 'HISTORY', 'AUTHORS', 'BUGS']);
+  t.deepEqual(doc.sections.map((s) => s.id), ['NAME', 'SYNOPSIS', 'DESCRIPTION', 'IMPLEMENTATION_NOTES', 'EXAMPLES', 'SEE_ALSO', 'HISTORY', 'AUTHORS', 'BUGS']);
 });
 
 test('zero_copy(9) documents the option, both sysctls and its references', (t) => {

@@ -13,6 +13,7 @@ import type { ZcsimContent } from '../../plugins/zcsim-content.ts';
 import DocumentedOutput from './DocumentedOutput.tsx';
 import { useSharedCode } from './useSharedCode.ts';
 import styles from './styles.module.css';
+import SampleIndex from '../SampleIndex/index.tsx';
 
 export interface ExampleProps {
   slug: string;
@@ -56,6 +57,7 @@ export default function Example({ slug, code: given }: ExampleProps): React.Reac
           Opened with the code from the link. Reset returns to the sample's own code.
         </p>
       )}
+      <SampleIndex slug={slug} />
       {live ? (
         <Suspense fallback={<StaticCode code={code} />}>
           <LiveEditor

@@ -4,12 +4,26 @@ import type { MdocBlock, MdocReference } from '../../mdoc/index.ts';
 import { inlines } from './Inline.tsx';
 import Heading from './Heading.tsx';
 import { SlotsContext } from './slots.ts';
+import { SamplesLine, TermAnchors, useXIndex } from './xindex.tsx';
 
 type ListBlock = Extract<MdocBlock, { type: 'list' }>;
 type DisplayBlock = Extract<MdocBlock, { type: 'display' }>;
+type ParaBlock = Extract<MdocBlock, { type: 'para' }>;
+type ListItem = ListBlock['items'][number];
 
 function offsetClass(offset: string): string {
   return offset === '' ? '' : offset === 'indent' || offset === 'indent-two' ? ` Bd-${offset === 'indent' ? 'indent' : 'indent-two'}` : ' Bd-indent';
+}
+
+// A list item's body, with the cross-index's term anchors before it and its
+// "Live samples" line after it.
+function ItemBody({ item }: { item: ListItem }): React.ReactElement {
+  const anchor = useXIndex(item);
+  return <>{blocks(item.body, true)}<SamplesLine anchor={anchor} /></>;
+}
+
+function ItemAnchors({ item }: { item: ListItem }): React.ReactElement {
+  return <TermAnchors anchor={useXIndex(item)} />;
 }
 
 function List({ list }: { list: ListBlock }): React.ReactElement {
@@ -18,28 +32,34 @@ function List({ list }: { list: ListBlock }): React.ReactElement {
     return (
       <table className={cls}><tbody>
         {list.items.map((item, i) => (
-          <tr key={i}>{item.cells.map((cell, j) => <td key={j}>{inlines(cell)}</td>)}</tr>
+          <tr key={i}>{item.cells.map((cell, j) => <td key={j}>{j === 0 ? <ItemAnchors item={item} /> : null}{inlines(cell)}</td>)}</tr>
         ))}
       </tbody></table>
     );
   }
   if (list.kind === 'bullet' || list.kind === 'dash' || list.kind === 'hyphen' || list.kind === 'enum') {
-    const items = list.items.map((item, i) => <li key={i}>{blocks(item.body, true)}</li>);
+    const items = list.items.map((item, i) => <li key={i}><ItemAnchors item={item} /><ItemBody item={item} /></li>);
     return list.kind === 'enum' ? <ol className={cls}>{items}</ol> : <ul className={cls}>{items}</ul>;
   }
   if (list.kind === 'item') {
-    return <div className={cls}>{list.items.map((item, i) => <div key={i} className="It">{blocks(item.body, true)}</div>)}</div>;
+    return <div className={cls}>{list.items.map((item, i) => <div key={i} className="It"><ItemAnchors item={item} /><ItemBody item={item} /></div>)}</div>;
   }
   return (
     <dl className={cls}>
       {list.items.map((item, i) => (
         <React.Fragment key={i}>
-          <dt>{inlines(item.head)}</dt>
-          <dd>{blocks(item.body, true)}</dd>
+          <dt><ItemAnchors item={item} />{inlines(item.head)}</dt>
+          <dd><ItemBody item={item} /></dd>
         </React.Fragment>
       ))}
     </dl>
   );
+}
+
+function Para({ node, first }: { node: ParaBlock; first: boolean }): React.ReactElement {
+  const anchor = useXIndex(node);
+  const p = <p className={first ? undefined : 'Pp'}><TermAnchors anchor={anchor} />{inlines(node.children)}</p>;
+  return anchor === undefined ? p : <>{p}<SamplesLine anchor={anchor} /></>;
 }
 
 function Display({ display }: { display: DisplayBlock }): React.ReactElement {
@@ -81,7 +101,7 @@ function Sample({ slug, code }: { slug: string; code: string }): React.ReactElem
 function block(node: MdocBlock, key: number, first: boolean): ReactNode {
   switch (node.type) {
     case 'para':
-      return <p key={key} className={first ? undefined : 'Pp'}>{inlines(node.children)}</p>;
+      return <Para key={key} node={node} first={first} />;
     case 'list': return <List key={key} list={node} />;
     case 'display': return <Display key={key} display={node} />;
     case 'example': return <Sample key={key} slug={node.slug} code={node.code} />;

@@ -4,7 +4,7 @@
 // index.tsx fills them with @docusaurus/Link and the Example component.
 import { createContext, type ComponentType, type ReactNode } from 'react';
 
-export type LinkComponent = ComponentType<{ to: string; className?: string; children?: ReactNode }>;
+export type LinkComponent = ComponentType<{ to: string; className?: string; title?: string; children?: ReactNode }>;
 export type ExampleComponent = ComponentType<{ slug: string; code: string }>;
 
 export interface ManPageSlots {

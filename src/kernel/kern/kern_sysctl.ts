@@ -31,6 +31,17 @@ import {
 
 export type SysctlValue = number | string;
 
+/**
+ * One OID as sysctl(8) learns it by walking the tree (sysctl.next, then
+ * sysctl.oidfmt for the kind and sysctl.oiddescr for the description).
+ */
+export interface SysctlOid {
+  readonly name: string; // full dotted name
+  readonly kind: number; // CTLTYPE_* | CTLFLAG_*, as oidfmt returns it
+  readonly descr: string; // what sysctl -d prints
+  readonly value: SysctlValue | null; // current value; null for a node
+}
+
 /** Storage for an integer leaf: the kernel variable that SYSCTL_INT points at. */
 export interface IntCell {
   value: number;
@@ -151,6 +162,21 @@ export class SysctlTree {
     return lines;
   }
 
+  /**
+   * Every OID at or below `prefix` (all when omitted), nodes included, in
+   * the order sysctl -a visits them: a node before its children, siblings
+   * by OID number. Unknown prefix: ENOENT.
+   */
+  oids(prefix?: string): SysctlOid[] {
+    const out: SysctlOid[] = [];
+    if (prefix === undefined || prefix === '') {
+      for (const child of this.root.children) walk_oids(child, child.oid_name, out);
+      return out;
+    }
+    walk_oids(this.lookup(prefix, [prefix]), prefix, out);
+    return out;
+  }
+
   /** sysctl -d: the description registered with the OID (node or leaf). */
   describe(name: string): string {
     return this.lookup(name, [name]).oid_descr;
@@ -225,3 +251,9 @@ function walk(oid: Oid, name: string, lines: string[]): void {
   for (const child of oid.children) walk(child, name === '' ? child.oid_name : `${name}.${child.oid_name}`, lines);
 }
 
+
+function walk_oids(oid: Oid, name: string, out: SysctlOid[]): void {
+  out.push({ name, kind: oid.oid_kind, descr: oid.oid_descr, value: oid.type === 'node' ? null : oid.cell.value });
+  if (oid.type !== 'node') return;
+  for (const child of oid.children) walk_oids(child, `${name}.${child.oid_name}`, out);
+}
