@@ -5,6 +5,8 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { SandpackCodeEditor, SandpackProvider, useActiveCode, useSandpack } from '@codesandbox/sandpack-react';
 import { useColorMode } from '@docusaurus/theme-common';
 import OutputPanel, { type PanelState } from './OutputPanel.tsx';
+import KernelPicturePanel from '../KernelPicture/index.tsx';
+import type { KernelPicture } from '../../kernel/index.ts';
 import { prepareWorker, runSample, type RunHandle } from './runSample.ts';
 import styles from './styles.module.css';
 
@@ -20,16 +22,22 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
   const { code } = useActiveCode();
   const { sandpack } = useSandpack();
   const [panel, setPanel] = useState<PanelState>({ status: 'idle', lines: [] });
+  const [picture, setPicture] = useState<KernelPicture | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
   const run = useCallback(() => {
     handle.current?.cancel();
     setPanel({ status: 'running', lines: [] });
+    setPicture(null);
     const lines: string[] = [];
-    const current = runSample(code, (line) => {
-      lines.push(line);
-      setPanel({ status: 'running', lines: [...lines] });
-    });
+    const current = runSample(
+      code,
+      (line) => {
+        lines.push(line);
+        setPanel({ status: 'running', lines: [...lines] });
+      },
+      (p) => setPicture(p),
+    );
     handle.current = current;
     void current.result.then((outcome) => {
       if (handle.current !== current || outcome.status === 'cancelled') return;
@@ -55,6 +63,7 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
     handle.current = null;
     sandpack.resetAllFiles();
     setPanel({ status: 'idle', lines: [] });
+    setPicture(null);
   };
 
   return (
@@ -70,6 +79,7 @@ function EditorWithControls({ slug, expected }: Omit<Props, 'code'>): React.Reac
         <span className={styles.hint}>Ctrl+Enter (⌘+Enter) runs · sample: {slug}</span>
       </div>
       <OutputPanel state={panel} expected={expected} />
+      {picture !== null && <KernelPicturePanel picture={picture} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // The worker is terminated when the run ends, when it exceeds
 // RUN_TIMEOUT_MS, or when the caller cancels (a new Run, or unmount).
 import { RUN_TIMEOUT_MS, type RunMessage } from './protocol.ts';
+import type { KernelPicture } from '../../kernel/index.ts';
 
 export type RunOutcome =
   | { status: 'done'; elapsedMs: number }
@@ -43,7 +44,7 @@ function takeWorker(): Worker {
   return worker;
 }
 
-export function runSample(code: string, onOutput: (line: string) => void): RunHandle {
+export function runSample(code: string, onOutput: (line: string) => void, onPicture?: (picture: KernelPicture) => void): RunHandle {
   const started = performance.now();
   const worker = takeWorker();
   let settle: (outcome: RunOutcome) => void = () => undefined;
@@ -64,6 +65,7 @@ export function runSample(code: string, onOutput: (line: string) => void): RunHa
     const message = event.data;
     if (finished) return;
     if (message.type === 'output') onOutput(message.text);
+    else if (message.type === 'picture') onPicture?.(message.picture);
     else if (message.type === 'done') finish({ status: 'done', elapsedMs: elapsedMs() });
     else {
       const { type: _type, ...error } = message;
