@@ -8,15 +8,16 @@ import type { MachineSnapshot, MbufSnapshot, MbufStorage, PageSnapshot, PageStat
 import { hex } from './pictureModel.ts';
 import styles from './styles.module.css';
 
-const WIDTH = 720;
+const WIDTH = 600;
 const PAD = 8;
-const CELL = 14;
+const LEFT = 150; // the column of labels left of cells and chains
+const CELL = 15;
 const GAP = 2;
-const COLS = Math.floor((WIDTH - 2 * PAD) / (CELL + GAP));
-const LINE = 16;
+const COLS = Math.floor((WIDTH - PAD - LEFT - PAD) / (CELL + GAP));
+const LINE = 17;
 const MBUF_H = 14;
-const PAGE_PX = 44; // width of a 4096-byte mbuf box
-const BAR_W = 220;
+const PAGE_PX = 40; // width of a 4096-byte mbuf box
+const BAR_W = 200;
 
 export const PAGE_STATE_LETTER: Record<PageState, string> = {
   on_loan: 'L',
@@ -72,8 +73,8 @@ interface Drawn {
 }
 
 function chain(label: string, sb: SockbufSnapshot, y: number, key: string): Drawn {
-  const x0 = PAD + 150;
-  const room = WIDTH - PAD - x0 - 60;
+  const x0 = PAD + LEFT;
+  const room = WIDTH - PAD - x0 - 50;
   const natural = sb.mbufs.reduce((w, m) => w + Math.max(4, (m.len_bytes / 4096) * PAGE_PX) + 1, 0);
   const scale = natural > room ? room / natural : 1;
   let x = x0;
@@ -88,12 +89,12 @@ function chain(label: string, sb: SockbufSnapshot, y: number, key: string): Draw
     return box;
   });
   const more = sb.mbufs_total - sb.mbufs.length;
-  const text = `${label}: ${sb.cc_bytes} B, ${sb.mbufs_total} mbuf${sb.mbufs_total === 1 ? '' : 's'}`;
+  const text = `${label} ${sb.cc_bytes} B, ${sb.mbufs_total} mbuf${sb.mbufs_total === 1 ? '' : 's'}`;
   return {
     height: MBUF_H + 6,
     node: (
       <g key={key}>
-        <text x={PAD + 12} y={y + 13} className={styles.small}>{text}</text>
+        <text x={PAD + 8} y={y + 13} className={styles.small}>{text}</text>
         {boxes}
         {more > 0 && <text x={x + 4} y={y + 13} className={styles.small}>+{more} more</text>}
       </g>
@@ -102,7 +103,7 @@ function chain(label: string, sb: SockbufSnapshot, y: number, key: string): Draw
 }
 
 function bar(label: string, used: number, size: number, y: number, key: string, cls: string): Drawn {
-  const x0 = PAD + 12;
+  const x0 = PAD + 8;
   const w = size === 0 ? 0 : Math.round((used / size) * BAR_W);
   return {
     height: LINE + 2,
@@ -141,37 +142,47 @@ export default function MachineView({ machine, focus }: { machine: MachineSnapsh
     for (const pg of p.pages) counts[pg.state]++;
     const label = `pid ${p.pid} ${p.comm} (${p.status}): ${p.pages.length + p.pages_omitted} resident pages${p.pages_omitted > 0 ? `, first ${p.pages.length} shown` : ''}`;
     add({ height: LINE + 2, node: <text key={`p${p.pid}`} x={PAD} y={y + 12} className={styles.label}>{label}</text> });
-    const rows = Math.ceil(p.pages.length / COLS);
-    const y0 = y;
-    const cells = p.pages.map((pg, i) => {
-      const cx = PAD + (i % COLS) * (CELL + GAP);
-      const cy = y0 + Math.floor(i / COLS) * (CELL + GAP);
-      const focused = focus !== null && focus.host === machine.host && focus.pid === p.pid && pg.uva + 4096 > focus.from && pg.uva < focus.to;
-      const letter = PAGE_STATE_LETTER[pg.state];
-      return (
-        <g key={pg.uva}>
-          <rect
-            x={cx}
-            y={cy}
-            width={CELL}
-            height={CELL}
-            className={`${styles[`page_${pg.state}`] ?? ''} ${focused ? styles.focused ?? '' : ''}`}
-            data-page-state={pg.state}
-            data-page-uva={hex(pg.uva)}
-            data-focused={focused ? 'true' : undefined}
-          >
-            <title>{pageTitle(pg)}</title>
-          </rect>
-          {letter !== '' && (
-            <text x={cx + CELL / 2} y={cy + CELL - 3.5} className={styles.cellLetter} aria-hidden="true">
-              {letter}
-            </text>
-          )}
-        </g>
+    // One block of cells per mapping, its address and protection on the left.
+    for (const r of p.regions) {
+      const pages = p.pages.filter((pg) => pg.uva >= r.start && pg.uva < r.end);
+      if (pages.length === 0) continue;
+      const y0 = y;
+      const cells = pages.map((pg, i) => {
+        const cx = PAD + LEFT + (i % COLS) * (CELL + GAP);
+        const cy = y0 + Math.floor(i / COLS) * (CELL + GAP);
+        const focused = focus !== null && focus.host === machine.host && focus.pid === p.pid && pg.uva + 4096 > focus.from && pg.uva < focus.to;
+        const letter = PAGE_STATE_LETTER[pg.state];
+        return (
+          <g key={pg.uva}>
+            <rect
+              x={cx}
+              y={cy}
+              width={CELL}
+              height={CELL}
+              className={`${styles[`page_${pg.state}`] ?? ''} ${focused ? styles.focused ?? '' : ''}`}
+              data-page-state={pg.state}
+              data-page-uva={hex(pg.uva)}
+              data-focused={focused ? 'true' : undefined}
+            >
+              <title>{pageTitle(pg)}</title>
+            </rect>
+            {letter !== '' && (
+              <text x={cx + CELL / 2} y={cy + CELL - 4} className={styles.cellLetter} aria-hidden="true">
+                {letter}
+              </text>
+            )}
+          </g>
+        );
+      });
+      parts.push(
+        <g key={`c${p.pid}-${r.start}`}>
+          <text x={PAD + 8} y={y0 + 11} className={styles.small}>{`${hex(r.start)} ${r.prot} ${r.kind}`}</text>
+          {cells}
+        </g>,
       );
-    });
-    parts.push(<g key={`c${p.pid}`}>{cells}</g>);
-    y += rows * (CELL + GAP) + 4;
+      y += Math.ceil(pages.length / COLS) * (CELL + GAP) + 3;
+    }
+    y += 2;
   }
   if (machine.procs.length === 0) add({ height: LINE + 2, node: <text key="np" x={PAD} y={y + 12} className={styles.small}>no processes</text> });
 
@@ -191,11 +202,12 @@ export default function MachineView({ machine, focus }: { machine: MachineSnapsh
     const variant = nic.jumbo_variant !== null ? `, jumbo buffers: ${nic.jumbo_variant}` : '';
     add({ height: LINE + 2, node: <text key={`n${nic.name}`} x={PAD} y={y + 12} className={styles.label}>{nic.name} (MTU {nic.mtu}{variant})</text> });
     for (const r of nic.rings) add(bar(`${r.name} ring`, r.used, r.size, y, `n${nic.name}${r.name}`, styles.barRing ?? ''));
-    if (nic.jumbo_private_inuse > 0) add({ height: LINE, node: <text key={`n${nic.name}jp`} x={PAD + 12} y={y + 12} className={styles.small}>private jumbo buffers lent out: {nic.jumbo_private_inuse}</text> });
+    if (nic.jumbo_private_inuse > 0) add({ height: LINE, node: <text key={`n${nic.name}jp`} x={PAD + 8} y={y + 12} className={styles.small}>private jumbo buffers lent out: {nic.jumbo_private_inuse}</text> });
   }
   if (machine.jumbo !== null) {
     const j = machine.jumbo;
-    add(bar(`jumbo(9) pool pages in use (${j.flipped_away} slots recycled after a flip)`, j.in_use, j.kva_pages, y, 'jumbo', styles.barJumbo ?? ''));
+    add(bar(`jumbo(9) pool, pages in use`, j.in_use, j.kva_pages, y, 'jumbo', styles.barJumbo ?? ''));
+    if (j.flipped_away > 0) add({ height: LINE, node: <text key="jf" x={PAD + 8} y={y + 12} className={styles.small}>{j.flipped_away} slots recycled after their page was flipped to a process</text> });
   }
 
   const height = y + PAD;

@@ -19,7 +19,7 @@ interface Props {
   stride: number; // 1 in `stride` events is kept after the detailed ones
 }
 
-const CHART_W = 720;
+const CHART_W = 600;
 const CHART_H = 64;
 
 // Rows of the chart: the zero copy kinds stacked, the frames below.

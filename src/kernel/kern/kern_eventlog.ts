@@ -26,14 +26,17 @@
 //   run_end            not a hook: a Simulation is finished with (a kernel was
 //                      booted on another one, or the log stopped)
 //
-// Bounded whatever the program does: the first max_detailed_events events
-// are kept whole (and every run_end); after that one in `stride` is kept (the stride doubles
-// whenever max_sampled_events is reached, so the sample stays even over
-// the whole run); every event, kept or not, is counted per kind in
-// per-run time buckets whose width doubles as the run grows. Snapshots
-// are taken after kept zero copy events (and, fewer, NIC events) until
-// max_snapshots; an event that grows by coalescing retakes its snapshot
-// once the next event comes, up to max_snapshot_takes snapshots in all.
+// Bounded whatever the program does: the first max_detailed_per_run events
+// of each run (a Simulation) are kept whole, up to max_detailed_events in
+// all, and every run_end; after that one in `stride` is kept (the stride
+// doubles whenever max_sampled_events is reached, so the sample stays even
+// over the whole program); every event, kept or not, is counted per kind in
+// per-run time buckets whose width doubles as the run grows. Snapshots are
+// taken after kept zero copy events (and, fewer, NIC events) until
+// max_snapshots_per_run or max_snapshots; an event that grows by coalescing
+// retakes its snapshot once the next event comes, up to max_snapshot_takes
+// snapshots in all. A sample that runs the same transfer twice, copying
+// then zero copy, thus gets pictures of both.
 //
 // Page marks: the log remembers, per process and user page, what last
 // happened to the page's data (loaned, flipped in, copied, copied by a COW
@@ -115,17 +118,19 @@ export interface KernelPicture {
   readonly snapshots: RunSnapshot[];
   readonly totals: Partial<Record<KevKind, { events: number; bytes: number }>>;
   readonly events_seen: number; // every event, kept or not
-  readonly events_detailed: number; // kept whole from the start
-  readonly events_sampled: number; // kept after that, one in sample_stride
+  readonly events_detailed: number; // kept whole (the first of each run)
+  readonly events_sampled: number; // kept beyond those, one in sample_stride
   readonly sample_stride: number;
   readonly snapshots_skipped: number; // kept events that got no snapshot (over budget)
   readonly snapshot_errors: number; // snapshots that failed (the log never stops the kernel)
 }
 
 export interface EventLogOptions {
-  readonly max_detailed_events?: number; // default 2000
+  readonly max_detailed_events?: number; // default 4000
+  readonly max_detailed_per_run?: number; // default 1500
   readonly max_sampled_events?: number; // default 600
   readonly max_snapshots?: number; // default 200
+  readonly max_snapshots_per_run?: number; // default 60
   readonly max_snapshot_takes?: number; // default 1500
   readonly buckets?: number; // time buckets per run, default 100
   readonly snapshot?: Omit<SnapshotOptions, 'marks'>; // limits inside one snapshot
@@ -145,6 +150,8 @@ interface RunState {
   end_ns: number;
   ended: boolean;
   snapshots_other: number; // snapshots of its NIC and jumbo events
+  snapshots: number; // snapshots of its events (not the run_end's)
+  detailed: number; // events kept whole
 }
 
 interface KernelInfo {
@@ -199,8 +206,10 @@ const KIND_INDEX = new Map<KevKind, number>(KEV_KINDS.map((k, i) => [k, i]));
 /** A log being recorded. Use kev_record_start / kev_record_stop. */
 export class EventLog {
   readonly max_detailed: number;
+  readonly max_detailed_per_run: number;
   readonly max_sampled: number;
   readonly max_snapshots: number;
+  readonly max_snapshots_per_run: number;
   readonly max_takes: number;
   readonly nbuckets: number;
   readonly snap_options: Omit<SnapshotOptions, 'marks'>;
@@ -228,14 +237,17 @@ export class EventLog {
   stopped = false;
 
   constructor(o: EventLogOptions) {
-    this.max_detailed = o.max_detailed_events ?? 2000;
+    this.max_detailed = o.max_detailed_events ?? 4000;
+    this.max_detailed_per_run = o.max_detailed_per_run ?? 1500;
     this.max_sampled = o.max_sampled_events ?? 600;
     this.max_snapshots = o.max_snapshots ?? 200;
+    this.max_snapshots_per_run = o.max_snapshots_per_run ?? 60;
     this.max_takes = o.max_snapshot_takes ?? 1500;
     this.nbuckets = o.buckets ?? 100;
     this.snap_options = o.snapshot ?? {};
     for (const [name, v] of Object.entries({
-      max_detailed_events: this.max_detailed, max_sampled_events: this.max_sampled, max_snapshots: this.max_snapshots,
+      max_detailed_events: this.max_detailed, max_detailed_per_run: this.max_detailed_per_run, max_sampled_events: this.max_sampled,
+      max_snapshots: this.max_snapshots, max_snapshots_per_run: this.max_snapshots_per_run,
       max_snapshot_takes: this.max_takes, buckets: this.nbuckets,
     })) {
       if (!Number.isInteger(v) || v < (name === 'buckets' || name === 'max_sampled_events' ? 2 : 0)) {
@@ -281,7 +293,7 @@ export function kev_record_stop(log: EventLog): KernelPicture {
 
 /** What `log` has recorded so far, as plain data (a copy: the log goes on). */
 export function kev_picture(log: EventLog): KernelPicture {
-  const kept = [...log.detailed, ...log.sampled];
+  const kept = [...log.detailed, ...log.sampled].sort((x, y) => x.id - y.id);
   const totals: Partial<Record<KevKind, { events: number; bytes: number }>> = {};
   for (const [k, v] of log.totals) totals[k] = { ...v };
   return {
@@ -334,7 +346,7 @@ function adopt(log: EventLog, kernel: Kernel): KernelInfo {
     // A new Simulation: the program is done with the earlier ones.
     for (const r of log.runs) end_run(log, r);
     run = {
-      index: log.runs.length, sim, kernels: [], hosts: [], bucket_ns: 1000, ended: false, end_ns: sim.now_ns, snapshots_other: 0,
+      index: log.runs.length, sim, kernels: [], hosts: [], bucket_ns: 1000, ended: false, end_ns: sim.now_ns, snapshots_other: 0, snapshots: 0, detailed: 0,
       counts: KEV_KINDS.map(() => new Array<number>(log.nbuckets).fill(0)),
       bytes: KEV_KINDS.map(() => new Array<number>(log.nbuckets).fill(0)),
     };
@@ -402,7 +414,8 @@ function admit(log: EventLog, ki: KernelInfo, kind: KevKind, bytes: number): Rec
   }
   let sampled = false;
   let ord = 0;
-  if (log.detailed.length >= log.max_detailed && kind !== 'run_end') {
+  const detailed = kind === 'run_end' || (log.detailed.length < log.max_detailed && ki.run.detailed < log.max_detailed_per_run);
+  if (!detailed) {
     ord = ++log.since_detailed;
     if (ord % log.stride !== 0) return null;
     sampled = true;
@@ -411,8 +424,10 @@ function admit(log: EventLog, ki: KernelInfo, kind: KevKind, bytes: number): Rec
     id, run: ki.run.index, host: ki.host, kind, t_ns, t_end_ns: t_ns, pid: 0, comm: '', call: '', call_seq: 0, uva: 0,
     bytes, pages: 0, reason: null, detail: '', snapshot: -1, sampled, ord,
   };
-  if (!sampled) log.detailed.push(rec);
-  else {
+  if (!sampled) {
+    log.detailed.push(rec);
+    if (kind !== 'run_end') ki.run.detailed++;
+  } else {
     log.sampled.push(rec);
     if (log.sampled.length >= log.max_sampled) {
       log.stride *= 2;
@@ -477,18 +492,19 @@ function flush_snapshot(log: EventLog): void {
   if (machines !== null) log.snapshots[p.rec.snapshot] = { run: p.ki.run.index, event: p.rec.id, t_ns: p.ki.run.sim.now_ns, machines };
 }
 
-// A kept, detailed event gets a snapshot while the budget lasts. NIC and
-// jumbo events get at most a quarter of it, and a sixteenth per run, so
+// A kept, detailed event gets a snapshot while the budgets last. NIC and
+// jumbo events get at most a quarter of max_snapshots, and a sixteenth per run, so
 // that they cannot starve the zero copy events (or the runs) that come later.
 function snapshot_for(log: EventLog, rec: Rec, ki: KernelInfo): void {
   if (rec.sampled) return;
   const zc = KEV_ZC_KINDS.includes(rec.kind);
   if (!zc && (log.snapshots_other >= Math.floor(log.max_snapshots / 4) || ki.run.snapshots_other >= Math.max(2, Math.floor(log.max_snapshots / 16)))) return;
-  if (log.snapshots.length >= log.max_snapshots || log.takes >= log.max_takes) {
+  if (log.snapshots.length >= log.max_snapshots || ki.run.snapshots >= log.max_snapshots_per_run || log.takes >= log.max_takes) {
     log.snapshots_skipped++;
     return;
   }
   rec.snapshot = take_snapshot(log, ki.run, rec.id, false);
+  if (rec.snapshot >= 0) ki.run.snapshots++;
   if (!zc && rec.snapshot >= 0) {
     log.snapshots_other++;
     ki.run.snapshots_other++;
