@@ -8,10 +8,10 @@ import styles from './styles.module.css';
 const PAGE_STATES: PageState[] = ['resident', 'on_loan', 'returned', 'flipped', 'copied', 'cow_copied'];
 const STORAGES: MbufStorage[] = ['mbuf', 'cluster', 'socow', 'jumbo', 'driver', 'sf_buf'];
 
-function Swatch({ className, letter }: { className: string; letter?: string }): React.ReactElement {
+function Swatch({ className, letter, name }: { className: string; letter?: string; name: string }): React.ReactElement {
   return (
     <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" className={styles.swatch}>
-      <rect x="1" y="1" width="14" height="14" className={className} />
+      <rect x="1" y="1" width="14" height="14" className={className} data-legend={name} />
       {letter ? <text x="8" y="12" className={styles.cellLetter}>{letter}</text> : null}
     </svg>
   );
@@ -24,7 +24,7 @@ export default function Legend(): React.ReactElement {
       <ul>
         {PAGE_STATES.map((s) => (
           <li key={s}>
-            <Swatch className={styles[`page_${s}`] ?? ''} letter={PAGE_STATE_LETTER[s]} /> {PAGE_STATE_TEXT[s]}
+            <Swatch className={styles[`page_${s}`] ?? ''} letter={PAGE_STATE_LETTER[s]} name={`page ${s}`} /> {PAGE_STATE_TEXT[s]}
           </li>
         ))}
       </ul>
@@ -32,7 +32,7 @@ export default function Legend(): React.ReactElement {
       <ul>
         {STORAGES.map((s) => (
           <li key={s}>
-            <Swatch className={styles[`mbuf_${s}`] ?? ''} /> {STORAGE_TEXT[s]}
+            <Swatch className={styles[`mbuf_${s}`] ?? ''} name={`mbuf ${s}`} /> {STORAGE_TEXT[s]}
           </li>
         ))}
       </ul>

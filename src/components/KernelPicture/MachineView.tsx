@@ -10,7 +10,7 @@ import styles from './styles.module.css';
 
 const WIDTH = 600;
 const PAD = 8;
-const LEFT = 150; // the column of labels left of cells and chains
+const LEFT = 165; // the column of labels left of cells and chains
 const CELL = 15;
 const GAP = 2;
 const COLS = Math.floor((WIDTH - PAD - LEFT - PAD) / (CELL + GAP));
@@ -193,8 +193,8 @@ export default function MachineView({ machine, focus }: { machine: MachineSnapsh
       node: <text key={`s${so.id}`} x={PAD} y={y + 12} className={styles.label}>TCP {so.local} → {so.foreign} {so.state}{owner}</text>,
     });
     if (so.snd.mbufs_total > 0 || so.rcv.mbufs_total > 0 || so.state !== 'LISTEN') {
-      add(chain('send buffer', so.snd, y, `s${so.id}snd`));
-      add(chain('receive buffer', so.rcv, y, `s${so.id}rcv`));
+      add(chain('so_snd', so.snd, y, `s${so.id}snd`));
+      add(chain('so_rcv', so.rcv, y, `s${so.id}rcv`));
     }
   }
 

@@ -523,6 +523,16 @@ function kernel_of(p: Proc): Kernel | null {
 
 // ---- the hooks (each called only when kev.on) ----
 
+/**
+ * Something is about to change (a system call begins, a loan ends): a
+ * coalesced event's snapshot, out of date, is retaken now, before the change,
+ * rather than at the next event's hook, which runs after its own change.
+ * `unless`: not if that event is of this kind (a burst that may go on).
+ */
+export function kev_flush(unless?: KevKind): void {
+  if (active !== null && (unless === undefined || active.pending?.rec.kind !== unless)) flush_snapshot(active);
+}
+
 /** zc_note's hook: `bytes` of call `e` of `p` were loaned, flipped or copied. */
 export function kev_zc_note(p: Proc, e: ZcEntry, action: ZcAction, bytes: number, reason: ZcReason | null): void {
   const log = active;

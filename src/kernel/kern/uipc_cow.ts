@@ -31,7 +31,7 @@ import { nsfbufs } from './subr_mbuf.ts';
 import { m_extadd } from './subr_mbuf.ts';
 import { so_zero_copy_send } from './uipc_socket.ts';
 import { zc_note_cow_fault, type ZcEntry, type ZcReason } from './zc_trace.ts';
-import { kev, kev_loan_return } from './kern_eventlog.ts';
+import { kev, kev_flush, kev_loan_return } from './kern_eventlog.ts';
 import { pmap_extract } from '../i386/i386/pmap.ts';
 import { EXT_SFBUF, M_EXT, M_RDONLY, type mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
@@ -198,6 +198,7 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
  */
 export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   const { kernel, pp, loan } = args;
+  if (kev.on) kev_flush('loan_return'); // the event log's last picture, before the loan ends
   const st = cow_state(kernel);
   const list = loans.get(pp);
   const i = list?.indexOf(loan) ?? -1;

@@ -15,7 +15,7 @@
 
 import type { Proc } from '../sys/proc.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
-import { kev, kev_cow_fault, kev_zc_note } from './kern_eventlog.ts';
+import { kev, kev_cow_fault, kev_flush, kev_zc_note } from './kern_eventlog.ts';
 
 /** Why a chunk was copied instead of loaned (send) or flipped (receive). */
 export type ZcReason =
@@ -98,6 +98,7 @@ function push(s: ZcState, e: ZcEntry): void {
 
 /** Opens the record of a send or receive of `len_bytes` at `uva`; returns it for zc_note. */
 export function zc_call_begin(p: Proc, kind: 'send' | 'receive', uva: number, len_bytes: number): ZcEntry {
+  if (kev.on) kev_flush(); // the event log's last picture, before this call changes anything
   const s = state(p);
   const e: ZcEntry = { seq: ++s.seq, kind, uva, len_bytes, chunks: [] };
   push(s, e);
