@@ -455,7 +455,7 @@ export {
 } from './kern/kern_snapshot.ts';
 export {
   kev_record_start, kev_record_stop, kev_picture, kev_active, kev_capture, kev_text, kev_time_text, KEV_KINDS, KEV_ZC_KINDS,
-  MAX_RESERVED_SNAPSHOTS, EventLog,
+  MAX_RESERVED_SNAPSHOTS, type EventLog,
   type KevKind, type KevEvent, type KevRun, type KevBuckets, type RunSnapshot, type KernelPicture, type EventLogOptions,
 } from './kern/kern_eventlog.ts';
 export { eventhandler_register, eventhandler_deregister, type eventhandler_tag, type EventHandlers } from './kern/subr_eventhandler.ts';

@@ -19,7 +19,7 @@ function focusOf(e: KevEvent | undefined): Focus | null {
   return { host: e.host, pid: e.pid, from: e.uva, to: e.uva + span };
 }
 
-export default function KernelPicturePanel({ picture }: { picture: KernelPicture }): React.ReactElement {
+export default function KernelPicturePanel({ picture }: { picture: KernelPicture }): React.ReactElement | null {
   const [filter, setFilter] = useState<EventFilter>(() => defaultFilter(picture));
   const events = useMemo(() => filterEvents(picture, filter), [picture, filter]);
   const [index, setIndex] = useState(0);
@@ -31,6 +31,9 @@ export default function KernelPicturePanel({ picture }: { picture: KernelPicture
   const selected = events[Math.min(index, events.length - 1)];
   const shown = selected === undefined ? null : snapshotFor(picture, selected);
   const run = picture.runs.find((r) => r.run === (selected?.run ?? 0));
+
+  // A sample that booted no kernel (a configuration error, say) has nothing to draw.
+  if (picture.runs.length === 0) return null;
 
   const changeFilter = (f: EventFilter) => {
     // Keep the reader where they were: the first event of the new list at or after the selected one.
