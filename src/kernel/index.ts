@@ -442,3 +442,20 @@ export { tcp_stream_table, create_data_socket, type NetperfResult } from './usr.
 export { calc_service_demand_us_per_kb, calc_thruput_units } from './usr.bin/netperf/netlib.ts';
 export { netperf_gethostbyname } from './usr.bin/netperf/hosts.ts';
 export { netperf_pair, type NetperfPairOptions, type NetperfPairResult, type NetperfProgress, type NetperfPairZc, type NetperfAbortSignal } from './usr.bin/netperf/pair.ts';
+
+// Seeing the kernel: a snapshot of a machine's pages, socket buffers, rings
+// and pools as plain data (kern/kern_snapshot.ts), the event log that records
+// a run in virtual time with snapshots at its moments (kern/kern_eventlog.ts),
+// and the boot hook through which a host finds every kernel a program boots.
+export {
+  kern_snapshot, mbuf_storage, SNAPSHOT_MAX_PAGES_PER_PROC, SNAPSHOT_MAX_MBUFS_PER_SOCKBUF,
+  type MachineSnapshot, type ProcSnapshot, type PageSnapshot, type PageState, type PageMark, type PageMarkKind, type RegionSnapshot,
+  type SocketSnapshot, type SockbufSnapshot, type MbufSnapshot, type MbufStorage, type NicSnapshot, type RingSnapshot, type JumboSnapshot,
+  type SnapshotOptions,
+} from './kern/kern_snapshot.ts';
+export {
+  kev_record_start, kev_record_stop, kev_picture, kev_active, kev_capture, kev_text, kev_time_text, KEV_KINDS, KEV_ZC_KINDS,
+  MAX_RESERVED_SNAPSHOTS, type EventLog,
+  type KevKind, type KevEvent, type KevRun, type KevBuckets, type RunSnapshot, type KernelPicture, type EventLogOptions,
+} from './kern/kern_eventlog.ts';
+export { eventhandler_register, eventhandler_deregister, type eventhandler_tag, type EventHandlers } from './kern/subr_eventhandler.ts';

@@ -5,6 +5,8 @@ import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { SandpackCodeEditor, SandpackProvider, useActiveCode, useSandpack } from '@codesandbox/sandpack-react';
 import { useColorMode } from '@docusaurus/theme-common';
 import OutputPanel, { type PanelState } from './OutputPanel.tsx';
+import KernelPicturePanel from '../KernelPicture/index.tsx';
+import type { KernelPicture } from '../../kernel/index.ts';
 import { prepareWorker, runSample, type RunHandle } from './runSample.ts';
 import CodeActions from './CodeActions.tsx';
 import KernelOptions from './KernelOptions.tsx';
@@ -27,6 +29,7 @@ function EditorWithControls({ slug, expected, initialCode }: Omit<Props, 'code'>
   const [panel, setPanel] = useState<PanelState>({ status: 'idle', lines: [] });
   const [overrides, setOverrides] = useState<KernelOverrides>({});
   const [ranWith, setRanWith] = useState<string[]>([]); // the overrides of the run shown
+  const [picture, setPicture] = useState<KernelPicture | null>(null);
   const handle = useRef<RunHandle | null>(null);
 
   useEffect(() => {
@@ -39,11 +42,17 @@ function EditorWithControls({ slug, expected, initialCode }: Omit<Props, 'code'>
     handle.current?.cancel();
     setPanel({ status: 'running', lines: [] });
     setRanWith(describeOverrides(overrides));
+    setPicture(null);
     const lines: string[] = [];
-    const current = runSample(code, (line) => {
-      lines.push(line);
-      setPanel({ status: 'running', lines: [...lines] });
-    }, overrides);
+    const current = runSample(
+      code,
+      (line) => {
+        lines.push(line);
+        setPanel({ status: 'running', lines: [...lines] });
+      },
+      overrides,
+      (p) => setPicture(p),
+    );
     handle.current = current;
     void current.result.then((outcome) => {
       if (handle.current !== current || outcome.status === 'cancelled') return;
@@ -71,6 +80,7 @@ function EditorWithControls({ slug, expected, initialCode }: Omit<Props, 'code'>
     setOverrides({});
     setRanWith([]);
     setPanel({ status: 'idle', lines: [] });
+    setPicture(null);
   };
 
   return (
@@ -99,6 +109,7 @@ function EditorWithControls({ slug, expected, initialCode }: Omit<Props, 'code'>
         </p>
       )}
       <OutputPanel state={panel} expected={expected} />
+      {picture !== null && <KernelPicturePanel picture={picture} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Messages between the page and the Web Worker that runs one sample.
 import type { KernelOverrides } from './kernelOverrides.ts';
+import type { KernelPicture } from '../../kernel/index.ts';
 
 export interface RunRequest {
   code: string;
@@ -10,6 +11,8 @@ export interface RunRequest {
 export type RunMessage =
   | { type: 'output'; text: string }
   | { type: 'done' }
+  /** What the kernel's event log recorded (src/components/KernelPicture draws it); sent just before 'done' or 'error'. */
+  | { type: 'picture'; picture: KernelPicture }
   | {
       type: 'error';
       /** 'compile': sucrase rejected the code; 'runtime': it threw while running. */

@@ -80,12 +80,16 @@ async function run(code: string): Promise<void> {
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
     ...args: string[]
   ) => (...args: unknown[]) => Promise<unknown>;
+  // The event log watches every kernel the sample boots, for the kernel picture.
+  const log = startPicture();
   try {
     const body = new AsyncFunction('require', 'console', 'exports', 'module', js);
     const exportsObject = {};
     await body(sampleRequire, sampleConsole, exportsObject, { exports: exportsObject });
+    postPicture(log);
     post({ type: 'done' });
   } catch (error) {
+    postPicture(log);
     const stack = error instanceof Error ? error.stack : undefined;
     post({
       type: 'error',
@@ -94,6 +98,25 @@ async function run(code: string): Promise<void> {
       ...runtimePosition(error),
       ...(stack ? { stack } : {}),
     });
+  }
+}
+
+// The picture is extra: if the log cannot start or its data cannot be
+// sent, the sample's own output must still arrive.
+function startPicture(): zcsim.EventLog | null {
+  try {
+    return zcsim.kev_record_start();
+  } catch {
+    return null;
+  }
+}
+
+function postPicture(log: zcsim.EventLog | null): void {
+  if (log === null) return;
+  try {
+    post({ type: 'picture', picture: zcsim.kev_record_stop(log) });
+  } catch {
+    // nothing to draw
   }
 }
 

@@ -3,6 +3,7 @@
 // RUN_TIMEOUT_MS, or when the caller cancels (a new Run, or unmount).
 import { RUN_TIMEOUT_MS, type RunMessage, type RunRequest } from './protocol.ts';
 import { isEmptyOverrides, type KernelOverrides } from './kernelOverrides.ts';
+import type { KernelPicture } from '../../kernel/index.ts';
 
 export type RunOutcome =
   | { status: 'done'; elapsedMs: number }
@@ -44,7 +45,12 @@ function takeWorker(): Worker {
   return worker;
 }
 
-export function runSample(code: string, onOutput: (line: string) => void, overrides?: KernelOverrides): RunHandle {
+export function runSample(
+  code: string,
+  onOutput: (line: string) => void,
+  overrides?: KernelOverrides,
+  onPicture?: (picture: KernelPicture) => void,
+): RunHandle {
   const started = performance.now();
   const worker = takeWorker();
   let settle: (outcome: RunOutcome) => void = () => undefined;
@@ -65,6 +71,7 @@ export function runSample(code: string, onOutput: (line: string) => void, overri
     const message = event.data;
     if (finished) return;
     if (message.type === 'output') onOutput(message.text);
+    else if (message.type === 'picture') onPicture?.(message.picture);
     else if (message.type === 'done') finish({ status: 'done', elapsedMs: elapsedMs() });
     else {
       const { type: _type, ...error } = message;

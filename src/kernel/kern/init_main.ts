@@ -35,6 +35,7 @@ import { sim_of } from '../sim/clock.ts';
 import { sched_setup_sysinit } from './kern_synch.ts';
 import { ip_init_sysinit } from '../netinet/ip_input.ts';
 import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
+import { eventhandler_kernel_booted } from './subr_eventhandler.ts';
 
 /** Also the machine: sim, machineClass, nics, hostname (sim/hardware.ts). */
 export interface BootOptions extends MachineOptions {
@@ -179,5 +180,6 @@ export function boot(configText: string = GENERIC, options: BootOptions = {}): K
   const kernel = new Kernel(config(configText, options.file));
   machine_setup(kernel, options);
   mi_startup(kernel);
+  eventhandler_kernel_booted(kernel); // hosts that watch boots (kern/subr_eventhandler.ts)
   return kernel;
 }

@@ -31,8 +31,9 @@ import { nsfbufs } from './subr_mbuf.ts';
 import { m_extadd } from './subr_mbuf.ts';
 import { so_zero_copy_send } from './uipc_socket.ts';
 import { zc_note_cow_fault, type ZcEntry, type ZcReason } from './zc_trace.ts';
+import { kev, kev_flush, kev_loan_return } from './kern_eventlog.ts';
 import { pmap_extract } from '../i386/i386/pmap.ts';
-import { EXT_SFBUF, M_RDONLY, type mbuf } from '../sys/mbuf.ts';
+import { EXT_SFBUF, M_EXT, M_RDONLY, type mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
 import type { Proc } from '../sys/proc.ts';
 import type { socket } from '../sys/socketvar.ts';
@@ -197,6 +198,7 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
  */
 export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   const { kernel, pp, loan } = args;
+  if (kev.on) kev_flush('loan_return'); // the event log's last picture, before the loan ends
   const st = cow_state(kernel);
   const list = loans.get(pp);
   const i = list?.indexOf(loan) ?? -1;
@@ -209,6 +211,13 @@ export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   vm_sys(kernel).charge?.('page_unmap'); // pmap_qremove + sf_buf_free
   if (pp.wire_count === 0 && pp.object === null && pp.md.pv_list.length === 0) vm_page_free(pp);
   st.cow.iodone++;
+  if (kev.on) kev_loan_return(kernel, loan.p, loan.seq, loan.uva);
+}
+
+/** Who lent the page behind a loaned page's mbuf `m`, or null if `m` holds no loaned page (for pictures of the socket buffers). */
+export function socow_loan_of(m: mbuf): { readonly p: Proc; readonly seq: number; readonly uva: number } | null {
+  if ((m.m_flags & M_EXT) === 0 || m.m_ext.ext_free !== (socow_iodone as unknown)) return null;
+  return (m.m_ext.ext_args as SocowArgs).loan;
 }
 
 /**

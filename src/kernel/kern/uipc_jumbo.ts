@@ -33,6 +33,7 @@ import type { Kernel } from './init_main.ts';
 import { panic } from './kern_shutdown.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import { vm_sys, type VmSystem } from '../vm/vm_init.ts';
+import { kev, kev_jumbo } from './kern_eventlog.ts';
 import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from '../vm/vm_object.ts';
 import {
   PG_BUSY,
@@ -149,6 +150,7 @@ export function jumbo_pg_alloc(kernel: Kernel): vm_page | null {
   p.vm.charge?.('page_map');
   p.kva_of_bytes.set(pg.bytes, kva);
   pool_of_bytes.set(pg.bytes, p);
+  if (kev.on) kev_jumbo(kernel, 'jumbo_alloc', false);
   return pg;
 }
 
@@ -164,13 +166,15 @@ export function jumbo_pg_free(kernel: Kernel, addr: number): void {
 
 function pool_pg_free(p: jumbo_pool, addr: number): void {
   const pg = p.jumbo_kmap_inuse.get(addr) ?? panic(`jumbo_pg_free: 0x${addr.toString(16)} is not a jumbo page in use`);
-  if (pg.object !== p.jumbo_vm_object) {
+  const flipped = pg.object !== p.jumbo_vm_object;
+  if (flipped) {
     p.jumbo_vmuiomove_pgs_freed++;
   } else {
     if (pg.wire_count > 0) vm_page_unwire(pg, false);
     vm_page_free(pg);
   }
   unmap_slot(p, addr, pg);
+  if (kev.on) kev_jumbo(p.kernel, 'jumbo_free', flipped);
 }
 
 // pmap_qremove(addr, 1) and the move of the slot's entry from in-use to free.

@@ -50,6 +50,7 @@ import { make_dev, GID_OPERATOR, UID_ROOT } from '../../kern/kern_conf.ts';
 import { m_clget, m_freem, m_gethdr } from '../../kern/subr_mbuf.ts';
 import { m_adj } from '../../kern/uipc_mbuf.ts';
 import type { driver_t } from '../../kern/subr_bus.ts';
+import { kev, kev_ti_intr } from '../../kern/kern_eventlog.ts';
 import { jumbo_vm_init } from '../../sys/jumbo.ts';
 import { EINVAL, ENOBUFS, ENODEV } from '../../sys/errno.ts';
 import { M_DONTWAIT, M_EXT, MT_DATA, type mbuf } from '../../sys/mbuf.ts';
@@ -484,6 +485,7 @@ export function ti_intr(sc: ti_softc): void {
     ti_rxeof(sc);
     ti_txeof(sc);
   }
+  if (kev.on) kev_ti_intr(sc); // the event log (kern/kern_eventlog.ts)
   ti_handle_events(sc);
   CSR_WRITE_4(sc, TI_MB_HOSTINTR, 0);
   if ((ifp.if_flags & IFF_RUNNING) !== 0 && ifp.if_snd.ifq_head !== null) ti_start(ifp);
