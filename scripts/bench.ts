@@ -30,6 +30,7 @@ interface PathFigures {
   readonly sender_cpu_pct: number;
   readonly receiver_cpu_pct: number;
   readonly payload_bytes: number;
+  readonly wire_limit_mbps: number;
 }
 
 function arg(name: string, fallback: number): number {
@@ -43,7 +44,7 @@ function arg(name: string, fallback: number): number {
   return v;
 }
 
-async function measure(path: 'zero_copy' | 'copy', seconds: number): Promise<PathFigures & { wire_limit_mbps: number }> {
+async function measure(path: 'zero_copy' | 'copy', seconds: number): Promise<PathFigures> {
   const t0 = performance.now();
   const r = await run_scenario(headline_scenario(seconds, path === 'zero_copy'));
   const wall_ms = performance.now() - t0;

@@ -5,6 +5,7 @@
 import test from 'ava';
 import { headline_scenario, HEADLINE_MBPS } from '../../src/bench/headline.ts';
 import { run_scenario } from '../../src/bench/scenario.ts';
+import { tcp_segment_bytes } from '../../src/bench/wire_limit.ts';
 
 // Long enough for slow start to be a small part of the run, short enough for CI.
 const SECONDS = 0.25;
@@ -19,6 +20,7 @@ test('the headline run reports 986 Mbps within 0.5 %, below the wire ceiling, wi
   t.true(r.receiver_cpu_pct < 60);
   t.true(r.pages_loaned > 0);
   t.true(r.pages_flipped > 0);
+  t.is(r.mss, tcp_segment_bytes(9000, true)); // the page's arithmetic agrees with tcp_mss
 });
 
 test('the same hardware copying: no pages lent or flipped, and the CPUs nearly saturated', async (t) => {

@@ -4,23 +4,14 @@
 // and compare, so a walker that skipped, invented or misread a node fails.
 import test from 'ava';
 import path from 'node:path';
-import { boot, GENERIC, LINT, EISDIR, ENOENT, EPERM, SyscallError, type Kernel } from 'zcsim';
+import { boot, GENERIC, LINT, EISDIR, ENOENT, EPERM, type Kernel } from 'zcsim';
 import { loadZcsimContent } from '../../src/plugins/zcsim-content.ts';
 import { SYSCTL_REFERENCE_CONFIG, bootReferenceKernel, sysctlAccess, sysctlTypeName, type SysctlRow } from '../../src/plugins/sysctl-reference.ts';
 import { CTLFLAG_RD, CTLFLAG_RW, CTLTYPE_INT, CTLTYPE_NODE } from '../../src/kernel/sys/sysctl.ts';
+import { errno_of as errno } from '../lib/errno.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const rows: readonly SysctlRow[] = loadZcsimContent(root).sysctls;
-
-function errno(f: () => unknown): number {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SyscallError) return e.errno;
-    throw e;
-  }
-  return 0;
-}
 
 test('the reference lists exactly the leaves sysctl -a prints, with the same values', (t) => {
   const kernel = boot(SYSCTL_REFERENCE_CONFIG);

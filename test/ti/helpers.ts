@@ -3,9 +3,10 @@
 
 import {
   boot, GENERIC, ifconfig, ifunit, ioctl, open, O_RDWR,
-  proc_table, sched_run, Simulation, SyscallError, ti_softc_of,
+  proc_table, sched_run, Simulation, ti_softc_of,
   type ifnet, type Kernel, type PciBoard, type Proc, type ti_softc, type Wire, type WireOptions,
 } from 'zcsim';
+export { errno_of } from '../lib/errno.ts';
 
 export interface TiPair {
   readonly sim: Simulation;
@@ -77,17 +78,6 @@ export async function as_proc<T>(sim: Simulation, k: Kernel, body: (p: Proc) => 
   if (err !== null) throw err;
   if (out === null) throw new Error('process did not run');
   return (out as { v: T }).v;
-}
-
-/** The errno of a SyscallError thrown by `f`, or 0. */
-export function errno_of(f: () => void): number {
-  try {
-    f();
-    return 0;
-  } catch (e) {
-    if (e instanceof SyscallError) return e.errno;
-    throw e;
-  }
 }
 
 /** open("/dev/ti0") + ioctl(cmd) with `arg` placed in the process's memory; returns the bytes after the call. */

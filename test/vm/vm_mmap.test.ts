@@ -6,19 +6,10 @@ import {
 import { SyscallError } from '../../src/kernel/sys/syscall_error.ts';
 import { VM_MAXUSER_ADDRESS } from '../../src/kernel/i386/include/vmparam.ts';
 import { all_memory_free, machine, run1 } from './machine.ts';
+import { errno_of } from '../lib/errno.ts';
 
 const RW = PROT_READ | PROT_WRITE;
 const ANON = MAP_ANON | MAP_PRIVATE;
-
-function errno_of(f: () => unknown): number {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof SyscallError) return e.errno;
-    throw e;
-  }
-  return 0;
-}
 
 test('mmap places anonymous mappings above the largest heap, at 0x28049000 and up', async (t) => {
   const m = machine();

@@ -7,7 +7,7 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
-import { KIND_COLORS, type PointKind } from './palette.ts';
+import { AXIS_STYLE, BOTTOM_TICK_LABELS, KIND_COLORS, leftTickLabels, type PointKind } from './palette.ts';
 
 export interface BarDatum {
   readonly id: string; // row id, for data-row
@@ -76,23 +76,8 @@ export default function BarChart({ data, title, xLabel, xMax, refLines = [], dig
             </text>
           </g>
         ))}
-        <AxisLeft
-          scale={y}
-          tickFormat={(id) => labels.get(id) ?? id}
-          stroke="currentColor"
-          tickStroke="currentColor"
-          tickLabelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'end', dx: -4, dy: '0.33em' }}
-        />
-        <AxisBottom
-          top={innerH}
-          scale={x}
-          numTicks={6}
-          label={xLabel}
-          stroke="currentColor"
-          tickStroke="currentColor"
-          tickLabelProps={{ fill: 'currentColor', fontSize: 10, textAnchor: 'middle' }}
-          labelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
-        />
+        <AxisLeft {...AXIS_STYLE} scale={y} tickFormat={(id) => labels.get(id) ?? id} tickLabelProps={leftTickLabels(11)} />
+        <AxisBottom {...AXIS_STYLE} top={innerH} scale={x} numTicks={6} label={xLabel} tickLabelProps={BOTTOM_TICK_LABELS} />
       </Group>
     </svg>
   );

@@ -6,7 +6,7 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
-import { KIND_COLORS, type PointKind } from './palette.ts';
+import { AXIS_STYLE, BOTTOM_TICK_LABELS, KIND_COLORS, leftTickLabels, type PointKind } from './palette.ts';
 
 export interface ScatterDatum {
   readonly id: string;
@@ -63,25 +63,8 @@ export default function ScatterChart({ data, title, xLabel, yLabel, xRef }: Prop
             <title>{`${d.label}: ${d.x.toFixed(1)} Mbps, ${d.y.toFixed(2)} us/KB`}</title>
           </circle>
         ))}
-        <AxisLeft
-          scale={y}
-          numTicks={6}
-          label={yLabel}
-          stroke="currentColor"
-          tickStroke="currentColor"
-          tickLabelProps={{ fill: 'currentColor', fontSize: 10, textAnchor: 'end', dx: -4, dy: '0.33em' }}
-          labelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
-        />
-        <AxisBottom
-          top={innerH}
-          scale={x}
-          numTicks={8}
-          label={xLabel}
-          stroke="currentColor"
-          tickStroke="currentColor"
-          tickLabelProps={{ fill: 'currentColor', fontSize: 10, textAnchor: 'middle' }}
-          labelProps={{ fill: 'currentColor', fontSize: 11, textAnchor: 'middle' }}
-        />
+        <AxisLeft {...AXIS_STYLE} scale={y} numTicks={6} label={yLabel} tickLabelProps={leftTickLabels(10)} />
+        <AxisBottom {...AXIS_STYLE} top={innerH} scale={x} numTicks={8} label={xLabel} tickLabelProps={BOTTOM_TICK_LABELS} />
       </Group>
     </svg>
   );

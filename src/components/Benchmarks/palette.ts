@@ -19,3 +19,18 @@ export const KIND_LABELS: Record<PointKind, string> = {
   user: 'your run',
   published: 'published figure',
 };
+
+// Both plots' axes: lines and labels in the text colour, so they follow the theme.
+export const AXIS_STYLE = {
+  stroke: 'currentColor',
+  tickStroke: 'currentColor',
+  labelProps: { fill: 'currentColor', fontSize: 11, textAnchor: 'middle' },
+} as const;
+
+/** Tick labels of a bottom axis (centred under the tick). */
+export const BOTTOM_TICK_LABELS = { fill: 'currentColor', fontSize: 10, textAnchor: 'middle' } as const;
+
+/** Tick labels of a left axis (right-aligned against it), at `fontSize`. */
+export function leftTickLabels(fontSize: number) {
+  return { fill: 'currentColor', fontSize, textAnchor: 'end', dx: -4, dy: '0.33em' } as const;
+}

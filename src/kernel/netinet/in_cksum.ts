@@ -11,13 +11,16 @@
 
 import { m_storage, type mbuf } from '../sys/mbuf.ts';
 
+/** Below this many bytes (headers, options) the byte loop beats making a Uint32Array view. */
+const CKSUM_WORDS_MIN_BYTES = 64;
+
 /**
  * Adds the bytes b[off, off+len) as big-endian 16-bit words to `sum`. The
  * result is unfolded but only its value modulo 0xffff is meaningful (plus
  * whether it is zero): that is all in_cksum_fold looks at.
  */
 export function in_cksum_add(sum: number, b: Uint8Array, off: number, len: number): number {
-  if (len < 64) return sum + cksum_bytes(b, off, len);
+  if (len < CKSUM_WORDS_MIN_BYTES) return sum + cksum_bytes(b, off, len);
   const misalign = (b.byteOffset + off) & 3;
   if (misalign === 0) return sum + cksum_words(b, off, len);
   // Two bytes off (an IP packet behind a 14-byte Ethernet header): one

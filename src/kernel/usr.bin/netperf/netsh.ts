@@ -214,6 +214,14 @@ const unsupported = (what: string): NetperfArgsResult => ({
   stderr: `netperf: ${what} is not modelled by this simulation\n`,
 });
 
+// "x,y" options (netsh.c's break_args): each half given sets its value, an
+// empty half leaves the default.
+function set_pair(arg: string, first: (v: number) => void, second: (v: number) => void): void {
+  const [x, y] = break_args(arg);
+  if (x !== '') first(convert(x));
+  if (y !== '') second(convert(y));
+}
+
 /** Parses netperf's argv (without the program name), as scan_cmd_line and scan_sockets_args do. */
 export function netperf_args(argv: readonly string[]): NetperfArgsResult {
   const a = {
@@ -297,36 +305,21 @@ export function netperf_args(argv: readonly string[]): NetperfArgsResult {
       case 'W':
         a.send_width = convert(break_args(arg)[0]);
         break;
-      case 'a': {
-        const [x, y] = break_args(arg);
-        if (x !== '') a.local_send_align = convert(x);
-        if (y !== '') a.local_recv_align = convert(y);
+      case 'a':
+        set_pair(arg, (v) => (a.local_send_align = v), (v) => (a.local_recv_align = v));
         break;
-      }
-      case 'A': {
-        const [x, y] = break_args(arg);
-        if (x !== '') a.remote_send_align = convert(x);
-        if (y !== '') a.remote_recv_align = convert(y);
+      case 'A':
+        set_pair(arg, (v) => (a.remote_send_align = v), (v) => (a.remote_recv_align = v));
         break;
-      }
-      case 'o': {
-        const [x, y] = break_args(arg);
-        if (x !== '') a.local_send_offset = convert(x);
-        if (y !== '') a.local_recv_offset = convert(y);
+      case 'o':
+        set_pair(arg, (v) => (a.local_send_offset = v), (v) => (a.local_recv_offset = v));
         break;
-      }
-      case 'O': {
-        const [x, y] = break_args(arg);
-        if (x !== '') a.remote_send_offset = convert(x);
-        if (y !== '') a.remote_recv_offset = convert(y);
+      case 'O':
+        set_pair(arg, (v) => (a.remote_send_offset = v), (v) => (a.remote_recv_offset = v));
         break;
-      }
-      case 'k': {
-        const [x, y] = break_args(arg);
-        if (x !== '') a.loc_dirty_count = convert(x);
-        if (y !== '') a.loc_clean_count = convert(y);
+      case 'k':
+        set_pair(arg, (v) => (a.loc_dirty_count = v), (v) => (a.loc_clean_count = v));
         break;
-      }
       case 'd':
         break; // debugging output: nothing extra to say in the simulation
       default:
