@@ -753,7 +753,8 @@ export function ti_mac_rx(sc: ti_softc, frame: WireFrame): void {
   }
   count_in(sc, data);
   nic_trace(sc, TI_TRACE_TYPE_RECV, len, 0);
-  const mini_len = sc.ti_rx_mini_chain.find((m) => m !== null)?.m_len ?? 0;
+  // The mini buffers are all one size; the one at the consumer index is nearly always posted.
+  const mini_len = (sc.ti_rx_mini_chain[nic.mini_cons] ?? sc.ti_rx_mini_chain.find((m) => m !== null))?.m_len ?? 0;
   const ring: ti_ring =
     sc.ti_hwrev === TI_HWREV_TIGON_II && mini_len > 0 && len <= mini_len ? 'mini' : len + ETHER_CRC_LEN <= TI_FRAMELEN ? 'std' : 'jumbo';
   const [prod, cons, cnt, chain] =
