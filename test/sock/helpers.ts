@@ -1,8 +1,9 @@
 // Shared helpers for the socket and TCP tests: two machines with IPv4
 // addresses on one wire, processes on them, and a run to completion.
 
+import { pair } from '../net/helpers.ts';
 import {
-  boot, GENERIC, ifconfig, ifunit, mb_inuse, proc_table, sched_run, Simulation, so_count,
+  ifconfig, mb_inuse, proc_table, sched_run, Simulation, so_count,
   type Kernel, type MachineClassName, type Proc, type ProcBody, type SchedRunOptions, type SchedResult, type Wire, type WireOptions,
 } from 'zcsim';
 
@@ -18,17 +19,9 @@ export const B = '10.0.0.2';
 
 /** Two GENERIC machines with em0 wired together, addresses 10.0.0.1/24 and 10.0.0.2/24, up. */
 export function net(wire: WireOptions = {}, opts: { mtu?: number; machineClass?: MachineClassName } = {}): Net {
-  const sim = new Simulation();
-  const mc = opts.machineClass === undefined ? {} : { machineClass: opts.machineClass };
-  const a = boot(GENERIC, { sim, hostname: 'a', nics: ['em'], ...mc });
-  const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'], ...mc });
-  const ia = ifunit(a, 'em0');
-  const ib = ifunit(b, 'em0');
-  if (ia === null || ib === null) throw new Error('no em0');
-  const w = sim.connect(ia, ib, { delay_ns: 1000, ...wire });
-  const mtu = opts.mtu === undefined ? [] : ['mtu', String(opts.mtu)];
-  ifconfig(a, ['em0', 'inet', `${A}/24`, ...mtu, 'up']);
-  ifconfig(b, ['em0', 'inet', `${B}/24`, ...mtu, 'up']);
+  const { sim, a, b, wire: w } = pair({ delay_ns: 1000, ...wire }, opts);
+  ifconfig(a, ['em0', 'inet', `${A}/24`]);
+  ifconfig(b, ['em0', 'inet', `${B}/24`]);
   return { sim, a, b, wire: w };
 }
 
@@ -48,13 +41,4 @@ export function held(k: Kernel): { mbufs: number; clusters: number; sockets: num
   return { mbufs: u.mbufs, clusters: u.clusters, sockets: so_count(k) };
 }
 
-/** Bytes 0..n-1 of a pattern that depends on `seed`. */
-export function pattern(n: number, seed = 0): Uint8Array {
-  const b = new Uint8Array(n);
-  let x = (seed * 2654435761 + 12345) >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    b[i] = x >>> 24;
-  }
-  return b;
-}
+export { pattern } from '../lib/pattern.ts';

@@ -145,16 +145,7 @@ export async function transfer(n: ZcNet, writer: WriterBody, opts: { rsize?: num
   return { n, received, writer: w, reader };
 }
 
-/** Bytes 0..n-1 of a pattern that depends on `seed`. */
-export function pattern(n: number, seed = 0): Uint8Array {
-  const b = new Uint8Array(n);
-  let x = (seed * 2654435761 + 12345) >>> 0;
-  for (let i = 0; i < n; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    b[i] = x >>> 24;
-  }
-  return b;
-}
+export { pattern } from '../lib/pattern.ts';
 
 /** Concatenation. */
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
