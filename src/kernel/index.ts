@@ -54,6 +54,17 @@ export {
   EXT_MOD_TYPE,
   EXT_DISPOSABLE,
   EXT_SOCOW,
+  CSUM_IP,
+  CSUM_TCP,
+  CSUM_UDP,
+  CSUM_IP_FRAGS,
+  CSUM_FRAGMENT,
+  CSUM_IP_CHECKED,
+  CSUM_IP_VALID,
+  CSUM_DATA_VALID,
+  CSUM_PSEUDO_HDR,
+  CSUM_DELAY_DATA,
+  CSUM_DELAY_IP,
   M_PROTO1,
   M_PROTO2,
   M_PROTO3,
@@ -283,6 +294,16 @@ export {
   SIOCGIFMTU,
   SIOCGIFMETRIC,
   SIOCSIFMETRIC,
+  SIOCSIFCAP,
+  SIOCGIFCAP,
+  IFCAP_RXCSUM,
+  IFCAP_TXCSUM,
+  IFCAP_NETCONS,
+  IFCAP_VLAN_MTU,
+  IFCAP_VLAN_HWTAGGING,
+  IFCAP_JUMBO_MTU,
+  IFCAP_HWCSUM,
+  IFCAPBITS,
 } from './net/if.ts';
 export {
   ETHER_ADDR_LEN,
@@ -424,8 +445,8 @@ export {
 // zcsim's record of why each piece of data was copied (kern/zc_trace.ts).
 export { so_zero_copy_send, so_zero_copy_receive } from './kern/uipc_socket.ts';
 export {
-  socow_setup, socow_iodone, socow_stats, so_zerocp_stats, socow_pages_on_loan, sosend_cow,
-  type socow_stats_t, type so_zerocopy_stats,
+  socow_setup, socow_iodone, socow_stats, so_zerocp_stats, socow_pages_on_loan, sosend_cow, sf_buf_wait, SOCOW_SF_BUF_WAIT,
+  type netsend_cow_stats, type so_zerocopy_stats,
 } from './kern/uipc_cow.ts';
 export { uiomoveco, userspaceco, vm_pgmoveco, soreceive_zc_source, type ZcSource } from './kern/kern_subr.ts';
 export {

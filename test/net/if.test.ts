@@ -174,10 +174,12 @@ test('ifconfig shows flags, address, media and link status', (t) => {
   ifconfig(a, ['em1', 'up']);
   t.deepEqual(ifconfig(a, []), [
     'em0: flags=8802<BROADCAST,SIMPLEX,MULTICAST> mtu 1500',
+    '\toptions=3<RXCSUM,TXCSUM>',
     '\tether 00:02:b3:00:00:00',
     '\tmedia: Ethernet autoselect',
     '\tstatus: no carrier',
     'em1: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> mtu 1500',
+    '\toptions=3<RXCSUM,TXCSUM>',
     '\tether 00:02:b3:00:00:01',
     '\tmedia: Ethernet autoselect (1000baseTX <full-duplex>)',
     '\tstatus: active',

@@ -12,8 +12,9 @@ import { B, held, net, pattern, run, spawn, type Net } from './helpers.ts';
 interface Transfer {
   n: Net;
   received: Uint8Array;
-  first_ns: number; // when the receiver got its first byte
-  last_ns: number; // ... and its last
+  first_ns: number; // when the receiver's first read returned
+  first_bytes: number; // what it returned (they arrived before first_ns)
+  last_ns: number; // when its last read returned
   maxseg: number[]; // t_maxseg of the sender's connection, seen while connected
   output: string;
 }
@@ -23,7 +24,7 @@ async function transfer(data: Uint8Array, opts: { wire?: WireOptions; mtu?: numb
   const n = net(opts.wire ?? {}, { ...(opts.mtu === undefined ? {} : { mtu: opts.mtu }), ...(opts.machineClass === undefined ? {} : { machineClass: opts.machineClass }) });
   const received = new Uint8Array(data.length);
   let got = 0;
-  const r: Transfer = { n, received, first_ns: 0, last_ns: 0, maxseg: [], output: '' };
+  const r: Transfer = { n, received, first_ns: 0, first_bytes: 0, last_ns: 0, maxseg: [], output: '' };
   const rsize = opts.rsize ?? 65536;
   const wsize = opts.wsize ?? 32768;
   spawn(n.b, async (p) => {
@@ -36,7 +37,10 @@ async function transfer(data: Uint8Array, opts: { wire?: WireOptions; mtu?: numb
     for (;;) {
       const k = await read(p, c, buf, rsize);
       if (k === 0) break;
-      if (got === 0) r.first_ns = n.sim.now_ns;
+      if (got === 0) {
+        r.first_ns = n.sim.now_ns;
+        r.first_bytes = k;
+      }
       if (got + k > data.length) throw new Error('more bytes than were sent');
       received.set(p.peek(buf, k), got);
       got += k;
@@ -62,8 +66,9 @@ async function transfer(data: Uint8Array, opts: { wire?: WireOptions; mtu?: numb
   return r;
 }
 
+// The rate between the first read and the last: the first read's bytes arrived before the interval began.
 function mbps(t: Transfer): number {
-  return (t.received.length * 8) / ((t.last_ns - t.first_ns) / 1e9) / 1e6;
+  return ((t.received.length - t.first_bytes) * 8) / ((t.last_ns - t.first_ns) / 1e9) / 1e6;
 }
 
 test('tcp_mss: MSS is 1448 at MTU 1500 and 8192 at MTU 9000 (8948 rounded down to a multiple of MCLBYTES)', async (t) => {

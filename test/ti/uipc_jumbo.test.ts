@@ -8,7 +8,7 @@ import {
 } from 'zcsim';
 import { vm_sys } from '../../src/kernel/vm/vm_init.ts';
 import { OBJT_DEFAULT, vm_object_allocate } from '../../src/kernel/vm/vm_object.ts';
-import { PG_BUSY, vm_page_free, vm_page_rename, vm_page_unwire } from '../../src/kernel/vm/vm_page.ts';
+import { PG_BUSY, vm_page_free, vm_page_rename } from '../../src/kernel/vm/vm_page.ts';
 import { KernelPanic } from '../../src/kernel/kern/kern_shutdown.ts';
 
 function kernel(): Kernel {
@@ -67,9 +67,8 @@ test('a page flipped into a user object is left to its new owner: jumbo_pg_free 
   if (pg === null) return t.fail();
   const kva = jumbo_phys_to_kva(k, pg.phys_addr);
   const uobj = vm_object_allocate(vm, OBJT_DEFAULT, 4);
-  // What vm_pgmoveco does: rename into the reader's object, drop the kernel's wiring.
+  // What vm_pgmoveco does: rename into the reader's object (the page was never wired).
   vm_page_rename(pg, uobj, 2);
-  vm_page_unwire(pg, true);
   const free_before = vm.cnt.v_free_count;
   jumbo_pg_free(k, kva);
   t.is(jumbo_stats(k).jumbo_vmuiomove_pgs_freed, 1);
@@ -88,7 +87,6 @@ test('jumbo_pg_steal takes a page out of the pool and recycles its slot; a page 
   t.like(jumbo_stats(k), { in_use: 0, free: 3072, stolen: 1 });
   t.is(pg.object, null);
   t.throws(() => jumbo_pg_steal(k, pg), { instanceOf: KernelPanic, message: /stealing a non jumbo_vm_object page/ });
-  vm_page_unwire(pg, false);
   vm_page_free(pg);
 });
 

@@ -26,7 +26,10 @@ test('sosend lends page-aligned pages: socow_setup wires and COW-marks them unti
   });
   t.deepEqual(r.received, data);
   t.deepEqual(during, { on_loan: 4, wired: 4 });
-  t.deepEqual(socow_stats(n.a), { attempted: 4, fail_not_mapped: 0, fail_sf_buf: 0, success: 4, iodone: 4 });
+  t.deepEqual(socow_stats(n.a), {
+    attempted: 4, fail_not_mapped: 0, fail_wired: 0, fail_not_anon: 0, fail_pmap_cow: 0, fail_pg_error: 0, fail_kva: 0, free_post_exit: 0,
+    success: 4, iodone: 4, freed: 0,
+  });
   t.deepEqual(so_zerocp_stats(n.a), { size_ok: 4, align_ok: 4, found_ifp: 0 });
   t.deepEqual(codes(r.writer), ['loan']);
   t.deepEqual(pools(n.a), n.base.a);

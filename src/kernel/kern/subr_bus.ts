@@ -28,8 +28,9 @@ export interface driver_t {
 /** Every PCI driver the simulator has. */
 export const pci_drivers: readonly driver_t[] = [em_driver, ti_driver];
 
-/** First PCI slot (device number) the boards sit in; lower ones hold the chipset. */
-export const PCI_FIRST_NIC_SLOT = 9;
+import { PCI_FIRST_NIC_SLOT } from '../sim/pci.ts';
+
+export { PCI_FIRST_NIC_SLOT };
 
 function configure(kernel: Kernel): void {
   const units = new Map<string, number>();

@@ -22,7 +22,11 @@
 // The 5.0 socow_setup maps the page into kernel space with an sf_buf; the
 // simulation keeps only the count (kern.ipc.nsfbufs of them), and charges
 // one page map on loan and one page unmap on release instead of the per-byte
-// copy uiomove would have charged.
+// copy uiomove would have charged. When every sf_buf is in use, 5.0's
+// sf_buf_alloc sleeps ("sfbufa") until socow_iodone or sendfile frees one:
+// the write waits, it is not copied instead. sosend does that sleep here
+// (sf_buf_wait) before trying again; 5.0 slept with the page already
+// marked copy-on-write, a difference no program can see.
 
 import type { Kernel } from './init_main.ts';
 import { panic } from './kern_shutdown.ts';
@@ -31,9 +35,10 @@ import { nsfbufs } from './subr_mbuf.ts';
 import { m_extadd } from './subr_mbuf.ts';
 import { so_zero_copy_send } from './uipc_socket.ts';
 import { zc_note_cow_fault, type ZcEntry, type ZcReason } from './zc_trace.ts';
+import { tsleep, wakeup } from './kern_synch.ts';
 import { kev, kev_flush, kev_loan_return } from './kern_eventlog.ts';
 import { pmap_extract } from '../i386/i386/pmap.ts';
-import { EXT_SFBUF, M_EXT, M_RDONLY, type mbuf } from '../sys/mbuf.ts';
+import { EXT_SFBUF, M_EXT, type mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
 import type { Proc } from '../sys/proc.ts';
 import type { socket } from '../sys/socketvar.ts';
@@ -49,19 +54,32 @@ export interface so_zerocopy_stats {
   found_ifp: number; // declared in 5.0, never incremented
 }
 
-/** struct socow_stats (uipc_cow.c, with the 9.x fail_sf_buf). */
-export interface socow_stats_t {
+/**
+ * struct netsend_cow_stats, the type of uipc_cow.c's socow_stats in 5.0.
+ * 5.0's socow_setup counts only attempted, fail_not_mapped and success, and
+ * socow_iodone iodone; the other fields were declared for checks the code
+ * no longer made, and stay 0, as they did.
+ */
+export interface netsend_cow_stats {
   attempted: number; // socow_setup calls
   fail_not_mapped: number; // no resident page behind iov_base (pmap_extract returned 0)
-  fail_sf_buf: number; // no sf_buf free to map the page
+  fail_wired: number; // never counted in 5.0
+  fail_not_anon: number; // never counted in 5.0
+  fail_pmap_cow: number; // never counted in 5.0
+  fail_pg_error: number; // never counted in 5.0
+  fail_kva: number; // never counted in 5.0
+  free_post_exit: number; // never counted in 5.0
   success: number; // pages lent
   iodone: number; // pages given back by socow_iodone
+  freed: number; // never counted in 5.0
 }
 
 interface CowState {
   readonly zerocp: so_zerocopy_stats;
-  readonly cow: socow_stats_t;
+  readonly cow: netsend_cow_stats;
   sf_bufs_inuse: number; // sf_bufs mapping loaned pages now
+  sf_buf_alloc_want: number; // processes asleep in sf_buf_wait
+  readonly sf_freelist: object; // the channel they sleep on (5.0's &sf_freelist)
 }
 
 const states = new WeakMap<Kernel, CowState>();
@@ -71,8 +89,13 @@ function cow_state(kernel: Kernel): CowState {
   if (s === undefined) {
     s = {
       zerocp: { size_ok: 0, align_ok: 0, found_ifp: 0 },
-      cow: { attempted: 0, fail_not_mapped: 0, fail_sf_buf: 0, success: 0, iodone: 0 },
+      cow: {
+        attempted: 0, fail_not_mapped: 0, fail_wired: 0, fail_not_anon: 0, fail_pmap_cow: 0, fail_pg_error: 0, fail_kva: 0,
+        free_post_exit: 0, success: 0, iodone: 0, freed: 0,
+      },
       sf_bufs_inuse: 0,
+      sf_buf_alloc_want: 0,
+      sf_freelist: {},
     };
     states.set(kernel, s);
   }
@@ -85,7 +108,7 @@ export function so_zerocp_stats(kernel: Kernel): so_zerocopy_stats {
 }
 
 /** A copy of socow_stats of `kernel`. */
-export function socow_stats(kernel: Kernel): socow_stats_t {
+export function socow_stats(kernel: Kernel): netsend_cow_stats {
   return { ...cow_state(kernel).cow };
 }
 
@@ -112,14 +135,30 @@ interface SocowArgs {
 // (the same buffer written twice), as m.cow counts.
 const loans = new WeakMap<vm_page, Loan[]>();
 
+/** What sosend_cow returns when the page could be lent but no sf_buf is free: sleep in sf_buf_wait, then try again. */
+export const SOCOW_SF_BUF_WAIT = 'sf_buf_wait';
+
+/**
+ * sf_buf_alloc's sleep: waits ("sfbufa") until an sf_buf is freed. Resolves
+ * to 0, or to the errno that interrupted the sleep.
+ */
+export async function sf_buf_wait(p: Proc, kernel: Kernel): Promise<number> {
+  const st = cow_state(kernel);
+  st.sf_buf_alloc_want++;
+  const error = await tsleep(p, st.sf_freelist, 'sfbufa');
+  st.sf_buf_alloc_want--;
+  return error;
+}
+
 /**
  * sosend_cow: the ZERO_COPY_SOCKETS block of sosend for one mbuf. Applies
  * 5.0's checks in its order (configured, sysctl, at least a page of resid,
  * socket buffer space and iovec, page aligned iov_base) and then
  * socow_setup. Returns null if the page was lent (m holds it, m_len is
- * PAGE_SIZE, uio advanced a page), or why the caller must copy.
+ * PAGE_SIZE, uio advanced a page), SOCOW_SF_BUF_WAIT if it must wait for an
+ * sf_buf (nothing changed), or why the caller must copy.
  */
-export function sosend_cow(p: Proc, so: socket, m: mbuf, uio: uio, resid: number, space: number, e: ZcEntry): ZcReason | null {
+export function sosend_cow(p: Proc, so: socket, m: mbuf, uio: uio, resid: number, space: number, e: ZcEntry): ZcReason | null | typeof SOCOW_SF_BUF_WAIT {
   const kernel = so.so_kernel;
   if (!kernel.hasOption('ZERO_COPY_SOCKETS')) return { code: 'not_configured' };
   if (!so_zero_copy_send(kernel)) return { code: 'sysctl_off', name: 'kern.ipc.zero_copy.send' };
@@ -137,14 +176,15 @@ export function sosend_cow(p: Proc, so: socket, m: mbuf, uio: uio, resid: number
 /**
  * socow_setup: lends the page at the current (page aligned) iovec to mbuf
  * `m` as external storage. Returns 1 and advances `uio` by PAGE_SIZE on
- * success; returns 0 (nothing changed) if the page is not resident or no
- * sf_buf is free, and the caller copies instead.
+ * success; returns 0 (nothing changed) if the page is not resident, and the
+ * caller copies instead. With every sf_buf in use it also returns 0 without
+ * changing anything: sosend sleeps in sf_buf_wait and calls it again.
  */
 export function socow_setup(p: Proc, m: mbuf, uio: uio, e: ZcEntry): number {
   return socow_try(p, m, uio, e) === null ? 1 : 0;
 }
 
-function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
+function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null | typeof SOCOW_SF_BUF_WAIT {
   const kernel = m.m_kernel;
   const st = cow_state(kernel);
   while (uio.uio_iov[0] !== undefined && uio.uio_iov[0].iov_len === 0) {
@@ -154,6 +194,8 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
   const iov = uio.uio_iov[0] ?? panic('socow_setup: no iovec');
   const uva = iov.iov_base;
   if (typeof uva !== 'number') return panic('socow_setup: kernel iovec');
+  // 5.0 sleeps in sf_buf_alloc after these checks; waiting first, with nothing done yet, counts each page once.
+  if (st.sf_bufs_inuse >= nsfbufs(kernel)) return SOCOW_SF_BUF_WAIT;
   st.cow.attempted++;
   const vm = vm_sys(kernel);
   // 5.0 asks the pmap, not the map: a page never touched has no PTE and is
@@ -163,10 +205,6 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
   if (pp === null) {
     st.cow.fail_not_mapped++;
     return { code: 'not_resident' };
-  }
-  if (st.sf_bufs_inuse >= nsfbufs(kernel)) {
-    st.cow.fail_sf_buf++;
-    return { code: 'no_sf_buf' };
   }
   // The VM tells us of a COW fault on a loaned page, for the lender's record.
   vm.on_cowfault ??= socow_cowfault;
@@ -179,7 +217,9 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null {
   if (list === undefined) loans.set(pp, [loan]);
   else list.push(loan);
   const args: SocowArgs = { kernel, pp, loan };
-  m_extadd(m, pp.bytes, PAGE_SIZE, socow_iodone, args, M_RDONLY, EXT_SFBUF);
+  // As in 5.0, the loan is not marked M_RDONLY (later FreeBSD's is): the page
+  // is always lent whole, so no mbuf code finds room in it to write.
+  m_extadd(m, pp.bytes, PAGE_SIZE, socow_iodone, args, 0, EXT_SFBUF);
   m.m_len = PAGE_SIZE;
   st.cow.success++;
   iov.iov_base = uva + PAGE_SIZE;
@@ -208,6 +248,7 @@ export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   vm_page_cowclear(pp);
   vm_page_unwire(pp, false);
   st.sf_bufs_inuse--;
+  if (st.sf_buf_alloc_want > 0) wakeup(kernel, st.sf_freelist); // sf_buf_free
   vm_sys(kernel).charge?.('page_unmap'); // pmap_qremove + sf_buf_free
   if (pp.wire_count === 0 && pp.object === null && pp.md.pv_list.length === 0) vm_page_free(pp);
   st.cow.iodone++;

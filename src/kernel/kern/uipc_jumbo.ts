@@ -22,10 +22,10 @@
 // page; the caller (ti_newbuf_jumbo) then recycles the old buffer and drops
 // the packet. jumbo_pg_steal() is in the 2002 API but nothing calls it.
 //
-// Pages come back from jumbo_pg_alloc wired once and on no page queue, so
-// that the pageout daemon leaves them alone while the NIC owns them; the
-// page flip is expected to drop that wiring when the page becomes a user
-// page (see the report of issue 6). The KVA mapping is the pool's own
+// Pages come back from jumbo_pg_alloc unwired and on no page queue, as
+// 5.0's vm_page_alloc(..., VM_ALLOC_INTERRUPT) leaves them: the pageout
+// daemon scans only its queues, so it never sees a page the NIC owns, and
+// the page flip hands the page to its reader without unwiring anything. The KVA mapping is the pool's own
 // table (kva -> page): the simulation has no kernel pmap, and a jumbo
 // page's mapping must not show up as a user mapping in its pv list.
 
@@ -140,7 +140,7 @@ export function jumbo_pg_alloc(kernel: Kernel): vm_page | null {
     return null;
   }
   const pindex = (kva - p.jumbo_basekva) / PAGE_SIZE;
-  const pg = vm_page_alloc(p.jumbo_vm_object, pindex, VM_ALLOC_INTERRUPT | VM_ALLOC_WIRED);
+  const pg = vm_page_alloc(p.jumbo_vm_object, pindex, VM_ALLOC_INTERRUPT);
   if (pg === null) {
     p.jumbo_pg_alloc_failures++;
     return null;

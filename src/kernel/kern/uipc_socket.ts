@@ -93,7 +93,7 @@ import {
   sbflush, sblock, sbrelease, sbreserve, sbunlock, sbwait, sbfree, socantrcvmore, socantsendmore, so_timeo_chan, sorwakeup, sowwakeup,
 } from './uipc_socket2.ts';
 import { tsleep } from './kern_synch.ts';
-import { sosend_cow } from './uipc_cow.ts';
+import { SOCOW_SF_BUF_WAIT, sf_buf_wait, sosend_cow } from './uipc_cow.ts';
 import { zc_call_begin, zc_note, type ZcEntry, type ZcReason } from './zc_trace.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import type { sockaddr_in } from '../netinet/in.ts';
@@ -351,7 +351,17 @@ export async function sosend(p: Proc, so: socket, addr: sockaddr_in | null, uio:
             // says why not, for the record.
             let why: ZcReason | null = { code: 'short', bytes: resid };
             if (resid >= param.MINCLSIZE) {
-              why = sosend_cow(p, so, m, uio, resid, space, zce);
+              let r = sosend_cow(p, so, m, uio, resid, space, zce);
+              while (r === SOCOW_SF_BUF_WAIT) {
+                // Every sf_buf is lent: sleep until one comes back, as 5.0's sf_buf_alloc does.
+                error = await sf_buf_wait(p, kernel);
+                if (error !== 0) {
+                  m_free(m);
+                  break release;
+                }
+                r = sosend_cow(p, so, m, uio, resid, space, zce);
+              }
+              why = r;
             }
             if (why === null) {
               len = PAGE_SIZE;

@@ -26,7 +26,6 @@ export type ZcReason =
   | { readonly code: 'buf_unaligned'; readonly off_bytes: number } // iov_base is this many bytes past a page boundary
   | { readonly code: 'offset_unaligned'; readonly off_bytes: number } // uio_offset not page aligned
   | { readonly code: 'not_resident' } // socow_setup: pmap_extract found no page (fail_not_mapped)
-  | { readonly code: 'no_sf_buf' } // socow_setup: every sf_buf in use (fail_sf_buf)
   | { readonly code: 'not_disposable'; readonly ext: string } // payload not in EXT_DISPOSABLE storage
   | { readonly code: 'payload_unaligned'; readonly off_bytes: number } // payload starts this far into its page
   | { readonly code: 'payload_short'; readonly bytes: number } // the mbuf holds less than a page
@@ -159,7 +158,6 @@ export function zc_reason_text(r: ZcReason): string {
     case 'buf_unaligned': return `buffer not page aligned (off by ${r.off_bytes} bytes)`;
     case 'offset_unaligned': return `read offset not page aligned (off by ${r.off_bytes} bytes)`;
     case 'not_resident': return 'page not resident (never touched)';
-    case 'no_sf_buf': return 'no sf_buf free';
     case 'not_disposable': return `payload not in disposable storage (${r.ext})`;
     case 'payload_unaligned': return `payload not page aligned (starts ${r.off_bytes} bytes into its page)`;
     case 'payload_short': return `payload less than a page (${r.bytes} bytes in this mbuf)`;

@@ -49,6 +49,20 @@ export const IFFBITS: readonly string[] = [
   'PROMISC', 'ALLMULTI', 'OACTIVE', 'SIMPLEX', 'LINK0', 'LINK1', 'LINK2', 'MULTICAST',
 ];
 
+// Interface capabilities (if_capabilities, if_capenable): what the board can
+// do and what is turned on. 5.0's net/if.h values; ifconfig prints the
+// enabled ones as options=, with IFCAPBITS.
+export const IFCAP_RXCSUM = 0x0001; // the board checks IP, TCP and UDP checksums of received frames
+export const IFCAP_TXCSUM = 0x0002; // the board computes them for frames it sends
+export const IFCAP_NETCONS = 0x0004; // can be a network console
+export const IFCAP_VLAN_MTU = 0x0008; // VLAN-sized frames without lowering the MTU
+export const IFCAP_VLAN_HWTAGGING = 0x0010; // the board inserts and strips 802.1Q tags
+export const IFCAP_JUMBO_MTU = 0x0020; // frames longer than ETHERMTU
+/** Both checksum directions: what ifconfig's rxcsum/txcsum toggle together on ti(4). */
+export const IFCAP_HWCSUM = IFCAP_RXCSUM | IFCAP_TXCSUM;
+/** The names ifconfig(8) prints for the capability bits (its IFCAPBITS), low bit first. */
+export const IFCAPBITS: readonly string[] = ['RXCSUM', 'TXCSUM', 'NETCONS', 'VLAN_MTU', 'VLAN_HWTAGGING', 'JUMBO_MTU'];
+
 /** Smallest and largest MTU ifioctl accepts before asking the driver (net/if.c). */
 export const IF_MINMTU = 72;
 export const IF_MAXMTU = 65535;
@@ -68,6 +82,8 @@ export const SIOCGIFMETRIC = _IOWR('i', 23, SIZEOF_IFREQ); // get IF metric
 export const SIOCSIFMETRIC = _IOW('i', 24, SIZEOF_IFREQ); // set IF metric
 export const SIOCGIFMTU = _IOWR('i', 51, SIZEOF_IFREQ); // get IF mtu
 export const SIOCSIFMTU = _IOW('i', 52, SIZEOF_IFREQ); // set IF mtu
+export const SIOCSIFCAP = _IOW('i', 30, SIZEOF_IFREQ); // set IF features (ifr_reqcap)
+export const SIOCGIFCAP = _IOWR('i', 31, SIZEOF_IFREQ); // get IF features (ifr_reqcap: supported, ifr_curcap: enabled)
 
 const ifnets = new WeakMap<Kernel, ifnet[]>();
 
@@ -101,7 +117,7 @@ export function ifnet_list(kernel: Kernel): readonly ifnet[] {
 
 /** A zeroed ifreq for interface `name`. */
 export function ifreq_for(name: string): ifreq {
-  return { ifr_name: name, ifr_flags: 0, ifr_mtu: 0, ifr_metric: 0, ifr_media: 0, ifr_ifmr: null };
+  return { ifr_name: name, ifr_flags: 0, ifr_mtu: 0, ifr_metric: 0, ifr_media: 0, ifr_ifmr: null, ifr_reqcap: 0, ifr_curcap: 0 };
 }
 
 /** if_up: marks the interface up (the driver was told by its ioctl). */
@@ -147,6 +163,17 @@ export function ifioctl(kernel: Kernel, cmd: number, ifr: ifreq): number {
     case SIOCGIFMEDIA:
       // Media belong to the driver (ifmedia_ioctl); an interface without media has none to set.
       return ifp.if_ioctl(ifp, cmd, ifr);
+    case SIOCGIFCAP:
+      ifr.ifr_reqcap = ifp.if_capabilities;
+      ifr.ifr_curcap = ifp.if_capenable;
+      return 0;
+    case SIOCSIFCAP: {
+      // Only what the board can do may be asked for; the driver applies it (and reinitialises).
+      if ((ifr.ifr_reqcap & ~ifp.if_capabilities) !== 0) return EINVAL;
+      const error = ifp.if_ioctl(ifp, cmd, ifr);
+      if (error === 0) ifp.if_lastchange = getmicrotime(kernel);
+      return error;
+    }
     case SIOCSIFMTU: {
       if (ifr.ifr_mtu < IF_MINMTU || ifr.ifr_mtu > IF_MAXMTU) return EINVAL;
       const error = ifp.if_ioctl(ifp, cmd, ifr);

@@ -56,6 +56,8 @@ export interface ifreq {
   ifr_metric: number; // SIOCGIFMETRIC / SIOCSIFMETRIC
   ifr_media: number; // SIOCSIFMEDIA: the media word to select (net/if_media.ts)
   ifr_ifmr: ifmediareq | null; // SIOCGIFMEDIA: C passes a struct ifmediareq, which starts with the name
+  ifr_reqcap: number; // SIOCSIFCAP: the IFCAP_* bits wanted; SIOCGIFCAP: the board's if_capabilities
+  ifr_curcap: number; // SIOCGIFCAP: if_capenable
 }
 
 function not_attached(): number {
@@ -77,6 +79,9 @@ export class ifnet {
   if_mtu = 0; // maximum transmission unit, bytes
   if_metric = 0; // routing metric (external only)
   if_baudrate = 0; // line speed, bits per second
+  if_capabilities = 0; // IFCAP_*: what the board can do
+  if_capenable = 0; // IFCAP_*: what is turned on
+  if_hwassist = 0; // CSUM_*: the sums ip_output leaves to the board (set by the driver from if_capenable)
   if_ipackets = 0; // packets received
   if_ierrors = 0; // input errors (FCS, overruns, oversize)
   if_opackets = 0; // packets sent

@@ -86,9 +86,24 @@ export function in_cksum_hdr(b: Uint8Array): number {
   return in_cksum_fold(in_cksum_add(0, b, 0, 20));
 }
 
-/** in_pseudo: the unfolded sum of the pseudo-header: src, dst and (length + protocol). */
+/**
+ * in_pseudo: the sum of the pseudo-header (src, dst and length + protocol),
+ * folded to 16 bits but not complemented, as C's in_pseudo returns it: what
+ * tcp_output leaves in th_sum for whoever finishes the sum (ip_output's
+ * in_delayed_cksum, or the board).
+ */
 export function in_pseudo(src: number, dst: number, lenproto: number): number {
-  return (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + lenproto;
+  return fold16((src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + lenproto);
+}
+
+/** Folds an unfolded sum to 16 bits without complementing it (C's REDUCE16). */
+export function in_cksum_reduce(sum: number): number {
+  return fold16(sum);
+}
+
+/** in_cksum_skip: the checksum (complemented) of bytes skip..len of chain `m`. */
+export function in_cksum_skip(m: mbuf, len: number, skip: number): number {
+  return in_cksum_fold(in_cksum_mbuf(m, skip, len - skip));
 }
 
 // Swaps the bytes of a 16-bit-folded value: the sum of a piece that starts at an odd offset.

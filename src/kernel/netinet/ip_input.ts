@@ -5,7 +5,8 @@
 // Registered with netisr at boot (ip_init); each packet arrives without its
 // Ethernet header. It costs ip_input_ns of CPU (plus the header checksum)
 // and is handled when the CPU has done that work. Checks, in 5.0's order:
-// length, version, header length, checksum, total length; then it must be
+// length, version, header length, checksum (the board's verdict when it
+// checked, CSUM_IP_CHECKED), total length; then it must be
 // for one of our addresses (no forwarding: net.inet.ip.forwarding=0) and
 // not a fragment (fragments are counted and dropped: senders here set DF).
 // The protocol's input routine gets the packet, IP header included, and
@@ -15,7 +16,7 @@ import type { Kernel } from '../kern/init_main.ts';
 import { m_freem } from '../kern/subr_mbuf.ts';
 import { m_adj, m_pullup } from '../kern/uipc_mbuf.ts';
 import { SI_ORDER_ANY, SI_SUB_PROTO_DOMAIN, type SysInit } from '../sys/kernel.ts';
-import { mtod, type mbuf } from '../sys/mbuf.ts';
+import { CSUM_IP_CHECKED, CSUM_IP_VALID, mtod, type mbuf } from '../sys/mbuf.ts';
 import { cpu_run, machine_costs } from '../sim/cpu.ts';
 import { NETISR_IP, netisr_register } from '../net/netisr.ts';
 import { in_cksum_hdr } from './in_cksum.ts';
@@ -59,7 +60,9 @@ function ip_input_finish(kernel: Kernel, m: mbuf): void {
     m_freem(m);
     return;
   }
-  if (in_cksum_hdr(h) !== 0) {
+  // A board that checked the header (CSUM_IP_CHECKED) says whether it was right; otherwise sum it here.
+  const bad_sum = (m.m_pkthdr.csum_flags & CSUM_IP_CHECKED) !== 0 ? (m.m_pkthdr.csum_flags & CSUM_IP_VALID) === 0 : in_cksum_hdr(h) !== 0;
+  if (bad_sum) {
     ips.ips_badsum++;
     m_freem(m);
     return;

@@ -10,6 +10,14 @@
 // CPU has done the work (ip_output_ns): so a busy machine sends late.
 // The packet is consumed either way.
 //
+// Checksums, as 5.0 splits them: the packet arrives with CSUM_TCP in
+// m_pkthdr.csum_flags (tcp_output leaves its sum undone) and ip_output adds
+// CSUM_IP. What the interface's if_hwassist covers is left to the board
+// (ti(4) and em(4) offload by default, see ifconfig's rxcsum/txcsum); the
+// rest is done here in software: the TCP sum by in_delayed_cksum, charged
+// as checksum work, the 20-byte header sum inside ip_output_ns. Loopback
+// has no board, so both sums are always done here.
+//
 // Routing: the interface whose subnet holds ip_dst (netinet/in_var.ts); a
 // packet to one of our own addresses loops back through the IP input queue,
 // as lo0 would carry it. Every packet is sent with DF and never fragmented:
@@ -19,13 +27,15 @@
 import type { Kernel } from '../kern/init_main.ts';
 import { m_freem } from '../kern/subr_mbuf.ts';
 import { EHOSTUNREACH, EMSGSIZE, ENETDOWN } from '../sys/errno.ts';
-import { mtod, type mbuf } from '../sys/mbuf.ts';
-import { cpu_run, machine_costs } from '../sim/cpu.ts';
+import { CSUM_DELAY_DATA, CSUM_DELAY_IP, CSUM_IP, CSUM_UDP, mtod, type mbuf } from '../sys/mbuf.ts';
+import { cpu_charge, cpu_run, machine_costs } from '../sim/cpu.ts';
+import { cksum_ns } from '../sim/cost_model.ts';
+import { m_copyback } from '../kern/uipc_mbuf.ts';
 import { ETHERTYPE_IP } from '../net/ethernet.ts';
 import { ether_link_peer } from '../net/if_ethersubr.ts';
 import { IFF_RUNNING, IFF_UP } from '../net/if.ts';
 import { NETISR_IP, netisr_dispatch } from '../net/netisr.ts';
-import { in_cksum_hdr } from './in_cksum.ts';
+import { in_cksum_hdr, in_cksum_skip } from './in_cksum.ts';
 import { in_ifaddr_for_dst, in_ifaddr_is_local } from './in_var.ts';
 import { IP_DF, IP_HDR_LEN, IP_OFF_SUM, IPDEFTTL, IPVERSION } from './ip.ts';
 import { ip_state } from './ip_var.ts';
@@ -45,6 +55,39 @@ export function ip_route_src(kernel: Kernel, dst: number): number {
   return in_ifaddr_for_dst(kernel, dst)?.ia_addr ?? 0;
 }
 
+/**
+ * in_delayed_cksum: finishes in software the transport checksum that
+ * tcp_output left undone (th_sum holds the pseudo-header sum; csum_data is
+ * the field's offset in the transport header) and charges its cost.
+ */
+export function in_delayed_cksum(kernel: Kernel, m: mbuf): void {
+  const ip = mtod(m, IP_HDR_LEN);
+  const hlen = ((ip[0] as number) & 0xf) << 2;
+  const ip_len = ((ip[2] as number) << 8) | (ip[3] as number);
+  cpu_charge(kernel, 'checksum', cksum_ns(machine_costs(kernel), ip_len - hlen));
+  let csum = in_cksum_skip(m, ip_len, hlen);
+  if ((m.m_pkthdr.csum_flags & CSUM_UDP) !== 0 && csum === 0) csum = 0xffff;
+  const at = hlen + m.m_pkthdr.csum_data;
+  const bytes = Uint8Array.of(csum >>> 8, csum & 0xff);
+  if (at + 2 <= m.m_len) mtod(m, at + 2).set(bytes, at);
+  else m_copyback(m, at, 2, bytes);
+}
+
+// Does in software what `hwassist` (the interface's, 0 for loopback) does not do.
+function ip_sw_cksum(kernel: Kernel, m: mbuf, hdr: Uint8Array, hwassist: number): void {
+  m.m_pkthdr.csum_flags |= CSUM_IP;
+  const sw_csum = m.m_pkthdr.csum_flags & ~hwassist;
+  if ((sw_csum & CSUM_DELAY_DATA) !== 0) in_delayed_cksum(kernel, m);
+  m.m_pkthdr.csum_flags &= hwassist;
+  if ((sw_csum & CSUM_DELAY_IP) !== 0) {
+    hdr[IP_OFF_SUM] = 0;
+    hdr[IP_OFF_SUM + 1] = 0;
+    const sum = in_cksum_hdr(hdr);
+    hdr[IP_OFF_SUM] = sum >>> 8;
+    hdr[IP_OFF_SUM + 1] = sum & 0xff;
+  }
+}
+
 /** ip_output: see the header. `m` starts with the IP header, contiguous in the first mbuf. */
 export function ip_output(kernel: Kernel, m: mbuf): number {
   const st = ip_state(kernel);
@@ -59,10 +102,10 @@ export function ip_output(kernel: Kernel, m: mbuf): number {
   dv.setUint16(6, IP_DF);
   if (dv.getUint8(8) === 0) dv.setUint8(8, IPDEFTTL);
   dv.setUint16(IP_OFF_SUM, 0);
-  dv.setUint16(IP_OFF_SUM, in_cksum_hdr(hdr));
   st.ipstat.ips_localout++;
   const costs = machine_costs(kernel);
   if (in_ifaddr_is_local(kernel, dst)) {
+    ip_sw_cksum(kernel, m, hdr, 0);
     m.m_pkthdr.rcvif = null;
     cpu_run(kernel, 'protocol', costs.ip_output_ns, () => netisr_dispatch(kernel, NETISR_IP, m));
     return 0;
@@ -83,6 +126,7 @@ export function ip_output(kernel: Kernel, m: mbuf): number {
     m_freem(m);
     return EMSGSIZE;
   }
+  ip_sw_cksum(kernel, m, hdr, ifp.if_hwassist);
   const dhost = ether_link_peer(ifp);
   if (dhost === null || (ifp.if_flags & IFF_RUNNING) === 0) {
     // No station at the far end: ARP would never resolve, the packet goes nowhere.

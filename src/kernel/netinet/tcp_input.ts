@@ -25,7 +25,7 @@ import { callout_active, callout_pending, callout_reset, callout_stop } from '..
 import { m_freem } from '../kern/subr_mbuf.ts';
 import { m_adj, m_pullup } from '../kern/uipc_mbuf.ts';
 import { ECONNREFUSED, ECONNRESET } from '../sys/errno.ts';
-import { mtod, type mbuf } from '../sys/mbuf.ts';
+import { CSUM_DATA_VALID, CSUM_PSEUDO_HDR, mtod, type mbuf } from '../sys/mbuf.ts';
 import { SO_ACCEPTCONN } from '../sys/socket.ts';
 import { SS_CANTRCVMORE, SS_NOFDREF, sbspace, type socket } from '../sys/socketvar.ts';
 import { cpu_charge, machine_costs } from '../sim/cpu.ts';
@@ -248,8 +248,19 @@ export function tcp_input(kernel: Kernel, m: mbuf, off0: number): void {
   let hv = new DataView(h.buffer, h.byteOffset, off0 + TCP_HDR_LEN);
   const ip_src = hv.getUint32(12);
   const ip_dst = hv.getUint32(16);
-  cpu_charge(kernel, 'checksum', cksum_ns(costs, tlen));
-  if (in_cksum_fold(in_pseudo(ip_src, ip_dst, tlen + IPPROTO_TCP) + in_cksum_mbuf(m, off0, tlen)) !== 0) {
+  // The board's sum of the segment (CSUM_DATA_VALID) only needs the pseudo
+  // header added, unless it included that too; otherwise sum every byte.
+  let th_sum: number;
+  if ((m.m_pkthdr.csum_flags & CSUM_DATA_VALID) !== 0) {
+    th_sum =
+      (m.m_pkthdr.csum_flags & CSUM_PSEUDO_HDR) !== 0
+        ? m.m_pkthdr.csum_data ^ 0xffff
+        : in_cksum_fold(in_pseudo(ip_src, ip_dst, tlen + IPPROTO_TCP) + m.m_pkthdr.csum_data);
+  } else {
+    cpu_charge(kernel, 'checksum', cksum_ns(costs, tlen));
+    th_sum = in_cksum_fold(in_pseudo(ip_src, ip_dst, tlen + IPPROTO_TCP) + in_cksum_mbuf(m, off0, tlen));
+  }
+  if (th_sum !== 0) {
     tcpstat.tcps_rcvbadsum++;
     m_freem(m);
     return;

@@ -30,7 +30,7 @@ import {
 } from './tcp.ts';
 import { SEQ_GT, SEQ_LT, seq_add, seq_sub } from './tcp_seq.ts';
 import { TCPS_ESTABLISHED, TCPS_HAVEESTABLISHED, tcp_outflags } from './tcp_fsm.ts';
-import { tcp_cksum } from './tcp_subr.ts';
+import { tcp_cksum_setup } from './tcp_subr.ts';
 import { tcp_setpersist, tcp_timer_rexmt } from './tcp_timer.ts';
 import {
   TF_ACKNOW, TF_DELACK, TF_MORETOCOME, TF_NEEDFIN, TF_NEEDSYN, TF_NODELAY, TF_NOOPT, TF_NOPUSH, TF_RCVD_SCALE, TF_RCVD_TSTMP,
@@ -210,7 +210,7 @@ export function tcp_output(tp: tcpcb): number {
     if (win < seq_sub(tp.rcv_adv, tp.rcv_nxt)) win = seq_sub(tp.rcv_adv, tp.rcv_nxt);
     v.setUint16(34, (flags & TH_SYN) !== 0 ? Math.min(win, TCP_MAXWIN) : win >> tp.rcv_scale);
     b.set(opt.subarray(0, optlen), IP_HDR_LEN + TCP_HDR_LEN);
-    v.setUint16(IP_HDR_LEN + TH_OFF_SUM, tcp_cksum(kernel, m, inp.inp_laddr, inp.inp_faddr, TCP_HDR_LEN + optlen + len));
+    tcp_cksum_setup(m, inp.inp_laddr, inp.inp_faddr, TCP_HDR_LEN + optlen + len);
     // Advance snd_nxt and snd_max, time a segment, arm the retransmit timer.
     if (tp.t_force === 0 || !callout_pending(tp.tt_persist)) {
       const startseq = tp.snd_nxt;

@@ -11,17 +11,16 @@ import type { Kernel } from '../kern/init_main.ts';
 import { callout_stop } from '../kern/kern_timeout.ts';
 import { m_freem, m_gethdr } from '../kern/subr_mbuf.ts';
 import { SI_ORDER_ANY, SI_SUB_PROTO_DOMAIN, type SysInit } from '../sys/kernel.ts';
-import { M_DONTWAIT, MT_HEADER, mtod, type mbuf } from '../sys/mbuf.ts';
+import { CSUM_TCP, M_DONTWAIT, MT_HEADER, mtod, type mbuf } from '../sys/mbuf.ts';
 import { CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import { AF_INET, SOCK_STREAM } from '../sys/socket.ts';
 import { PR_CONNREQUIRED, PR_WANTRCVD } from '../sys/socketvar.ts';
 import { sim_of } from '../sim/clock.ts';
 import { cpu_charge, machine_costs } from '../sim/cpu.ts';
-import { cksum_ns } from '../sim/cost_model.ts';
 import { domain_add_proto } from '../kern/uipc_domain.ts';
 import { soisdisconnected } from '../kern/uipc_socket2.ts';
 import { in_pcbdetach, inpcbinfo, type inpcb } from './in_pcb.ts';
-import { in_cksum_fold, in_cksum_mbuf, in_pseudo } from './in_cksum.ts';
+import { in_pseudo } from './in_cksum.ts';
 import { IPPROTO_TCP } from './in.ts';
 import { IP_HDR_LEN } from './ip.ts';
 import { ip_output } from './ip_output.ts';
@@ -78,10 +77,20 @@ export function tcp_newtcpcb(inp: inpcb): tcpcb {
   return tp;
 }
 
-/** Charges the TCP checksum of `len` bytes and returns the th_sum for the packet `m` (IP header first). */
-export function tcp_cksum(kernel: Kernel, m: mbuf, src: number, dst: number, len: number): number {
-  cpu_charge(kernel, 'checksum', cksum_ns(machine_costs(kernel), len));
-  return in_cksum_fold(in_pseudo(src, dst, len + IPPROTO_TCP) + in_cksum_mbuf(m, IP_HDR_LEN, len));
+/**
+ * Leaves the TCP checksum of packet `m` (IP header first, `len` bytes of TCP
+ * header and data) to be finished later, as 5.0's tcp_output does: th_sum
+ * holds the pseudo-header sum, and CSUM_TCP asks ip_output for the rest,
+ * which it computes itself (in_delayed_cksum) or leaves to a board whose
+ * if_hwassist has CSUM_TCP.
+ */
+export function tcp_cksum_setup(m: mbuf, src: number, dst: number, len: number): void {
+  const th = mtod(m, IP_HDR_LEN + TCP_HDR_LEN);
+  const sum = in_pseudo(src, dst, len + IPPROTO_TCP);
+  th[IP_HDR_LEN + TH_OFF_SUM] = sum >>> 8;
+  th[IP_HDR_LEN + TH_OFF_SUM + 1] = sum & 0xff;
+  m.m_pkthdr.csum_flags = CSUM_TCP;
+  m.m_pkthdr.csum_data = TH_OFF_SUM;
 }
 
 /**
@@ -110,7 +119,7 @@ export function tcp_respond(kernel: Kernel, tp: tcpcb | null, src: number, dst: 
   v.setUint8(33, flags);
   const win = tp === null ? 0 : Math.min(0xffff, Math.max(0, tp.t_inpcb.inp_socket.so_rcv.sb_hiwat - tp.t_inpcb.inp_socket.so_rcv.sb_cc) >> tp.rcv_scale);
   v.setUint16(34, win);
-  v.setUint16(IP_HDR_LEN + TH_OFF_SUM, tcp_cksum(kernel, m, src, dst, TCP_HDR_LEN));
+  tcp_cksum_setup(m, src, dst, TCP_HDR_LEN);
   const st = tcp_state(kernel).tcpstat;
   st.tcps_sndtotal++;
   st.tcps_sndctrl++;

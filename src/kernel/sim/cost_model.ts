@@ -57,6 +57,7 @@
 // the comparison the announcement did not give (docs/benchmarks).
 
 import { PAGE_SIZE } from '../sys/param.ts';
+import type { PciBusSpec } from './pci.ts';
 
 /** The reference machines the cost model knows. */
 export type MachineClassName = 'PII_450' | 'PIII_733' | 'ALPHA_500';
@@ -115,7 +116,20 @@ export interface CostModel {
   readonly mbuf_ns: number;
   /** CPUs in the machine; the simulated i386 is a uniprocessor (sim/machine.ts NCPU). */
   readonly ncpu: number;
+  /** The PCI bus the network boards sit on (sim/pci.ts). */
+  readonly pci_bus: PciBusSpec;
+  /** The share of the bus's peak a board's DMA stream achieves, 0..1 (sim/pci.ts). */
+  readonly pci_dma_efficiency: number;
 }
+
+/**
+ * DMA efficiency of a bus-master network board: the middle of the 60-80 %
+ * that ../shared/reference/zero-copy-anchors.md ("PCI bandwidth") gives as
+ * a labelled assumption, since no measured figure for these boards was
+ * found. It is not fitted to any result; the benchmarks page shows what the
+ * rows do when it is halved and doubled (capped at 1).
+ */
+export const PCI_DMA_EFFICIENCY = 0.75;
 
 // Per-packet costs of the 450 MHz Pentium II. From [B] (~17 us of per-packet
 // work per received segment at 500 MHz, including half an ACK) split the way
@@ -147,6 +161,8 @@ const PII_450: CostModel = {
   tcp_output_ns: 5_000, // [B] share: window checks, m_copy from so_snd, header build, timers
   mbuf_ns: 300, // mb_alloc fast path from the per-CPU cache, a few dozen instructions + cache miss
   ncpu: 1,
+  pci_bus: { width_bits: 32, clock_mhz: 33 }, // the 440LX has only 32-bit, 33 MHz slots: 133 MB/s peak
+  pci_dma_efficiency: PCI_DMA_EFFICIENCY,
 };
 
 /** Scales the per-packet and per-page (clock-bound) costs of `base` by `factor`. */
@@ -176,6 +192,8 @@ function scale_cpu_bound(base: CostModel, factor: number): Omit<CostModel, 'name
     tcp_output_ns: s(base.tcp_output_ns),
     mbuf_ns: s(base.mbuf_ns),
     ncpu: base.ncpu,
+    pci_bus: base.pci_bus,
+    pci_dma_efficiency: base.pci_dma_efficiency,
   };
 }
 
@@ -190,6 +208,7 @@ const PIII_733: CostModel = {
   memcpy_bytes_per_s: 220e6, // PC133 SDRAM; ~2.5x the 440LX figure of [A]
   cksum_bytes_per_s: 700e6, // reads only: ~2x the 440LX figure, as the memory system is (LANai 9 of [D] offloaded receive checksums)
   bzero_bytes_per_s: 440e6, // writes only: twice the copy rate
+  pci_bus: { width_bits: 64, clock_mhz: 66 }, // the PowerEdge 4400's 64-bit, 66 MHz slots: 533 MB/s peak
 };
 
 // The 500 MHz Alpha 21264 of [C]: per-packet work at 500 MHz of a wider core,
@@ -204,6 +223,7 @@ const ALPHA_500: CostModel = {
   memcpy_bytes_per_s: 300e6, // [C] copy + checksum + per-packet work still above 956 Mb/s
   cksum_bytes_per_s: 800e6, // 21264 with its 64-bit loads and 8 MB board cache
   bzero_bytes_per_s: 600e6,
+  pci_bus: { width_bits: 64, clock_mhz: 33 }, // the XP1000's Tsunami chipset: 64-bit, 33 MHz buses, 267 MB/s peak
 };
 
 /** Every reference machine, by name. */

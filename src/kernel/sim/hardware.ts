@@ -16,6 +16,7 @@ import type { Kernel } from '../kern/init_main.ts';
 import { sim_attach, Simulation } from './clock.ts';
 import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, is_machine_class, type MachineClassName } from './cost_model.ts';
 import { cpu_attach } from './cpu.ts';
+import { PciBus, pci_attach, type PciBusSpec } from './pci.ts';
 import { SI_ORDER_ANY, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
 
 /** The network boards the simulator can put in a PCI slot, with what pciconf would say of them. */
@@ -32,6 +33,22 @@ export const PCI_BOARDS = {
 /** A board model name (the name of the driver that would attach to it). */
 export type PciBoard = keyof typeof PCI_BOARDS;
 
+/**
+ * A defect a board can be given, to see what its driver does about it:
+ *   'rom_selftest': the board's ROM self-test fails at power on (TI_CPUSTATE_ROMFAIL);
+ *   'chip_rev5':    a Tigon 2 prototype, chip revision 5, which no firmware supports.
+ */
+export type BoardFault = 'rom_selftest' | 'chip_rev5';
+
+/** The slots' bus, when the machine's own is not wanted (see MachineOptions.pci). */
+export interface PciOptions extends Partial<PciBusSpec> {
+  /**
+   * The BIOS programs a board in a 32-bit slot as if the slot were 64 bits
+   * wide, the bug ti(4)'s ti_64bitslot_war detects (default false).
+   */
+  readonly bios_64bit_bug?: boolean;
+}
+
 /** The machine part of boot's options. */
 export interface MachineOptions {
   /** The Simulation to boot on; default: a new one for this kernel alone. */
@@ -42,11 +59,17 @@ export interface MachineOptions {
   readonly nics?: readonly PciBoard[];
   /** kern.hostname once booted; default '' as on a fresh 5.0 kernel. */
   readonly hostname?: string;
+  /** The PCI slots: width and clock (default: the machine class's bus), and the BIOS bug. */
+  readonly pci?: PciOptions;
+  /** Defects of the boards, by slot (0 is the first of `nics`). */
+  readonly board_faults?: Readonly<Record<number, BoardFault>>;
 }
 
 interface Machine {
   readonly nics: readonly PciBoard[];
   readonly hostname: string | undefined;
+  readonly bios_64bit_bug: boolean;
+  readonly board_faults: Readonly<Record<number, BoardFault>>;
 }
 
 const machines = new WeakMap<Kernel, Machine>();
@@ -65,9 +88,31 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
   for (const b of nics) {
     if (!Object.hasOwn(PCI_BOARDS, b)) throw new RangeError(`boot: unknown network board ${JSON.stringify(b)} (known: ${Object.keys(PCI_BOARDS).join(', ')})`);
   }
-  sim_attach(kernel, options.sim ?? new Simulation());
-  cpu_attach(kernel, MACHINE_CLASSES[cls]);
-  machines.set(kernel, { nics: [...nics], hostname: options.hostname });
+  const costs = MACHINE_CLASSES[cls];
+  const pci = options.pci ?? {};
+  const spec: PciBusSpec = { width_bits: pci.width_bits ?? costs.pci_bus.width_bits, clock_mhz: pci.clock_mhz ?? costs.pci_bus.clock_mhz };
+  if (spec.width_bits !== 32 && spec.width_bits !== 64) throw new RangeError(`boot: PCI width ${String(spec.width_bits)} is not 32 or 64 bits`);
+  if (spec.clock_mhz !== 33 && spec.clock_mhz !== 66) throw new RangeError(`boot: PCI clock ${String(spec.clock_mhz)} is not 33 or 66 MHz`);
+  const faults = options.board_faults ?? {};
+  for (const [slot, f] of Object.entries(faults)) {
+    if (!(Number(slot) >= 0 && Number(slot) < nics.length)) throw new RangeError(`boot: board_faults names slot ${slot}, but the machine has ${nics.length} board(s)`);
+    if (f !== 'rom_selftest' && f !== 'chip_rev5') throw new RangeError(`boot: unknown board fault ${JSON.stringify(f)} (known: rom_selftest, chip_rev5)`);
+  }
+  const sim = options.sim ?? new Simulation();
+  sim_attach(kernel, sim);
+  cpu_attach(kernel, costs);
+  pci_attach(kernel, new PciBus(sim, spec, costs.pci_dma_efficiency));
+  machines.set(kernel, { nics: [...nics], hostname: options.hostname, bios_64bit_bug: pci.bios_64bit_bug === true, board_faults: { ...faults } });
+}
+
+/** The defect of the board in `slot`, if it was given one. */
+export function machine_board_fault(kernel: Kernel, slot: number): BoardFault | undefined {
+  return machines.get(kernel)?.board_faults[slot];
+}
+
+/** True if `kernel`'s BIOS misprograms boards in 32-bit slots as 64-bit ones. */
+export function machine_bios_64bit_bug(kernel: Kernel): boolean {
+  return machines.get(kernel)?.bios_64bit_bug === true;
 }
 
 /** The boards in `kernel`'s PCI slots, in slot order. */

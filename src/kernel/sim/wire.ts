@@ -22,7 +22,11 @@
 // frame arrives with one bit flipped and carries the FCS of the bytes that
 // were sent; the receiving MAC checks it (wire_fcs_ok) and drops the frame
 // as a CRC error. Frames the wire did not touch carry no FCS: recomputing a
-// CRC that must match would only cost the host time.
+// CRC that must match would only cost the host time. `corrupt_undetected`
+// damages a frame before its FCS is computed, as a store-and-forward
+// switch with a bad memory does (Stone and Partridge, "When the CRC and TCP
+// checksum disagree", SIGCOMM 2000): the MAC accepts it, and only the IP
+// and TCP checksums (the board's, or the stack's) can catch it.
 
 import type { ifnet } from '../net/if_var.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHER_MIN_LEN, ETHERMTU_JUMBO } from '../net/ethernet.ts';
@@ -51,6 +55,7 @@ export interface WireOptions {
   readonly delay_ns?: number; // propagation delay, default 0 (a short cable is ~5 ns/m)
   readonly loss?: number; // probability a frame is lost, 0..1, default 0
   readonly corrupt?: number; // probability a frame arrives with a bit flipped, 0..1, default 0
+  readonly corrupt_undetected?: number; // probability a frame arrives with a bit flipped and a matching FCS, 0..1, default 0
   readonly seed?: number; // PRNG seed for loss and corruption, default 1
 }
 
@@ -76,7 +81,8 @@ export interface WireStats {
   bytes: number; // their bytes (header + payload, no FCS, no padding)
   wire_bytes: number; // line bytes used, overheads and padding included
   lost: number; // frames that vanished
-  corrupted: number; // frames delivered with a flipped bit
+  corrupted: number; // frames delivered with a flipped bit (and the FCS of the original)
+  corrupted_undetected: number; // frames delivered with a flipped bit and an FCS that matches it
   delivered: number; // frames whose last bit reached the peer
 }
 
@@ -107,7 +113,7 @@ export class WireEnd {
   readonly wire: Wire; // the wire this end belongs to
   readonly port: WirePort; // the port sending on this end
   peer!: WireEnd; // the other end (whose port receives what this one sends)
-  readonly stats: WireStats = { frames: 0, bytes: 0, wire_bytes: 0, lost: 0, corrupted: 0, delivered: 0 };
+  readonly stats: WireStats = { frames: 0, bytes: 0, wire_bytes: 0, lost: 0, corrupted: 0, corrupted_undetected: 0, delivered: 0 };
   private line_free_ns = 0; // when the line is free after the frames already given
   private queued = 0; // frames given but not yet fully sent
   private readonly rand: () => number; // this direction's loss/corruption stream
@@ -130,19 +136,20 @@ export class WireEnd {
 
   /**
    * Sends `frame` (header + payload, 14..9014 bytes; shorter than 60 is
-   * padded with zeros) after the frames already queued. `done` runs when its
-   * last bit has left. The wire keeps `frame`: the caller must not change it
+   * padded with zeros) after the frames already queued, and not before
+   * `not_before_ns` (when the board has it: its DMA from the host may still
+   * be running). `done` runs when its last bit has left. The wire keeps `frame`: the caller must not change it
    * afterwards (a NIC DMAs each frame into a fresh buffer). Throws
    * RangeError for a frame outside those sizes.
    */
-  transmit(frame: Uint8Array, done: () => void): void {
+  transmit(frame: Uint8Array, done: () => void, not_before_ns = 0): void {
     if (frame.length < ETHER_HDR_LEN || frame.length > WIRE_MAX_FRAME_BYTES) {
       throw new RangeError(`wire: frame of ${frame.length} bytes outside ${ETHER_HDR_LEN}..${WIRE_MAX_FRAME_BYTES}`);
     }
     const sim = this.wire.sim;
     const data = frame.length < WIRE_MIN_FRAME_BYTES ? pad(frame) : frame;
     const line_bytes = wire_frame_bytes(frame.length);
-    const start = Math.max(sim.now_ns, this.line_free_ns);
+    const start = Math.max(sim.now_ns, this.line_free_ns, not_before_ns);
     const last_bit = start + this.wire.ns_for_bytes(line_bytes - ETHER_IFG_LEN);
     this.line_free_ns = start + this.wire.ns_for_bytes(line_bytes);
     this.queued++;
@@ -169,13 +176,21 @@ export class WireEnd {
     }
     if (this.wire.corrupt > 0 && this.rand() < this.wire.corrupt) {
       this.stats.corrupted++;
-      const fcs = ether_crc32_le(data);
-      const bad = data.slice();
-      const bit = Math.floor(this.rand() * bad.length * 8);
-      bad[bit >> 3] = ((bad[bit >> 3] as number) ^ (1 << (bit & 7))) & 0xff;
-      return { data: bad, fcs };
+      return { data: this.flip_bit(data), fcs: ether_crc32_le(data) };
+    }
+    if (this.wire.corrupt_undetected > 0 && this.rand() < this.wire.corrupt_undetected) {
+      this.stats.corrupted_undetected++;
+      return { data: this.flip_bit(data), fcs: undefined };
     }
     return { data, fcs: undefined };
+  }
+
+  // A copy of `data` with one bit, drawn from this direction's stream, flipped.
+  private flip_bit(data: Uint8Array): Uint8Array {
+    const bad = data.slice();
+    const bit = Math.floor(this.rand() * bad.length * 8);
+    bad[bit >> 3] = ((bad[bit >> 3] as number) ^ (1 << (bit & 7))) & 0xff;
+    return bad;
   }
 }
 
@@ -192,6 +207,7 @@ export class Wire {
   readonly delay_ns: number; // propagation delay
   readonly loss: number; // per-frame loss probability
   readonly corrupt: number; // per-frame corruption probability
+  readonly corrupt_undetected: number; // per-frame probability of damage the FCS does not catch
   readonly a: WireEnd; // sending end of the first interface
   readonly b: WireEnd; // sending end of the second interface
 
@@ -201,6 +217,7 @@ export class Wire {
     this.delay_ns = o.delay_ns ?? 0;
     this.loss = o.loss ?? 0;
     this.corrupt = o.corrupt ?? 0;
+    this.corrupt_undetected = o.corrupt_undetected ?? 0;
     const seed = o.seed ?? 1;
     this.a = new WireEnd(this, pa, seed);
     this.b = new WireEnd(this, pb, (seed ^ 0x9e3779b9) >>> 0);
@@ -225,7 +242,7 @@ export function wire_connect(sim: Simulation, a: ifnet, b: ifnet, o: WireOptions
   const delay = o.delay_ns ?? 0;
   if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`connect: rate_bps ${rate} is not a positive number`);
   if (!Number.isSafeInteger(delay) || delay < 0) throw new RangeError(`connect: delay_ns ${delay} is not an integer >= 0`);
-  for (const [k, v] of [['loss', o.loss ?? 0], ['corrupt', o.corrupt ?? 0]] as const) {
+  for (const [k, v] of [['loss', o.loss ?? 0], ['corrupt', o.corrupt ?? 0], ['corrupt_undetected', o.corrupt_undetected ?? 0]] as const) {
     if (!(v >= 0 && v <= 1)) throw new RangeError(`connect: ${k} ${v} is not a probability`);
   }
   const w = new Wire(sim, pa, pb, o);

@@ -110,6 +110,24 @@ export const EXT_DISPOSABLE = 300; // can throw this buffer away w/page flipping
 // is the same number, so nothing can tell the two apart, as in 2002.
 export const EXT_SOCOW = EXT_SFBUF;
 
+// Checksum offload: m_pkthdr.csum_flags. On output the stack asks for a sum
+// it has left undone (the CSUM_IP .. CSUM_IP_FRAGS bits, matched against the
+// interface's if_hwassist); on input the driver says what the board checked
+// (the CSUM_IP_CHECKED .. CSUM_PSEUDO_HDR bits). Values of 5.0's mbuf.h.
+export const CSUM_IP = 0x0001; // the IP header checksum is still to be computed
+export const CSUM_TCP = 0x0002; // the TCP checksum is still to be computed
+export const CSUM_UDP = 0x0004; // the UDP checksum is still to be computed
+export const CSUM_IP_FRAGS = 0x0008; // the board can sum fragmented datagrams
+export const CSUM_FRAGMENT = 0x0010; // the board can fragment
+export const CSUM_IP_CHECKED = 0x0100; // the board verified the IP header checksum
+export const CSUM_IP_VALID = 0x0200; // ... and found it right
+export const CSUM_DATA_VALID = 0x0400; // csum_data holds the board's sum of the TCP/UDP segment
+export const CSUM_PSEUDO_HDR = 0x0800; // ... with the pseudo header already included
+/** Transport sums left to ip_output (in_delayed_cksum) or to the board. */
+export const CSUM_DELAY_DATA = CSUM_TCP | CSUM_UDP;
+/** The IP header sum left to ip_output or to the board. */
+export const CSUM_DELAY_IP = CSUM_IP;
+
 /** The sizes that follow from a kernel's MSIZE and MCLSHIFT. All in bytes except MCLSHIFT. */
 export interface MbufGeometry {
   readonly MSIZE: number; // size of an mbuf, header included

@@ -27,6 +27,16 @@
 //     the handler takes everything ready. So an idle machine takes one
 //     interrupt per frame and a busy one coalesces. em_intr_delay_ns adds
 //     a fixed delay before raising (0 by default), like the RDTR timer.
+//   - checksums: the 82543 and later compute the TCP and UDP checksums of
+//     frames they send and check the IP, TCP and UDP checksums of frames
+//     they receive (if_capabilities IFCAP_HWCSUM, on by default, as 5.0's
+//     driver had it for those chips): if_hwassist is CSUM_TCP | CSUM_UDP,
+//     so ip_output still sums the 20-byte IP header itself. A received frame
+//     whose sums the board found right is passed up with CSUM_IP_CHECKED |
+//     CSUM_IP_VALID and CSUM_DATA_VALID | CSUM_PSEUDO_HDR (csum_data
+//     0xffff); one it found wrong carries no flag, and the stack checks it
+//     again in software and drops it. `ifconfig em0 -rxcsum` (or -txcsum)
+//     toggles both directions, as em_ioctl does, and restarts the board.
 //   - MTU: IF_MINMTU (72) to 9000. The real 82544 takes frames up to 16 KB;
 //     the simulated wire carries at most 9000-byte payloads, the jumbo size
 //     of 2002's switches and of ti(4).
@@ -37,15 +47,21 @@ import { m_freem, m_getcl } from '../../kern/subr_mbuf.ts';
 import { m_copydata } from '../../kern/uipc_mbuf.ts';
 import type { driver_t } from '../../kern/subr_bus.ts';
 import { EINVAL } from '../../sys/errno.ts';
-import { M_DONTWAIT, M_PKTHDR, MT_DATA, m_storage, type mbuf } from '../../sys/mbuf.ts';
+import {
+  CSUM_DATA_VALID, CSUM_IP_CHECKED, CSUM_IP_VALID, CSUM_PSEUDO_HDR, CSUM_TCP, CSUM_UDP, M_DONTWAIT, M_PKTHDR, MT_DATA, m_storage,
+  type mbuf,
+} from '../../sys/mbuf.ts';
 import { MCLBYTES } from '../../sys/param.ts';
 import { ETHER_HDR_LEN, ETHERMTU_JUMBO } from '../../net/ethernet.ts';
 import { IF_DEQUEUE, IF_PREPEND, ifnet, type ifreq } from '../../net/if_var.ts';
-import { IFF_OACTIVE, IFF_RUNNING, IFF_UP, SIOCSIFFLAGS, SIOCSIFMTU } from '../../net/if.ts';
+import { IFCAP_HWCSUM, IFF_OACTIVE, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU } from '../../net/if.ts';
 import { ether_ifattach } from '../../net/if_ethersubr.ts';
 import { sim_of } from '../../sim/clock.ts';
 import { cpu_run, machine_costs } from '../../sim/cpu.ts';
 import { wire_fcs_ok, type WireEnd, type WireFrame, type WirePort } from '../../sim/wire.ts';
+import { frame_ipv4, frame_pseudo_sum, nic_rx_cksum, nic_tx_cksum } from '../../sim/nic_cksum.ts';
+import { pci_of } from '../../sim/pci.ts';
+import { in_cksum_fold } from '../../netinet/in_cksum.ts';
 
 /** Receive descriptors (EM_MAX_RXD, the 5.0 default): clusters the board can fill before the host empties them. */
 export const EM_RXD = 256;
@@ -53,6 +69,10 @@ export const EM_RXD = 256;
 export const EM_TXD = 256;
 /** Largest MTU the simulated board accepts (see the header). */
 export const EM_MAX_MTU = ETHERMTU_JUMBO;
+/** struct em_tx_desc and struct em_rx_desc are both 16 bytes: what the board's descriptor DMA moves per descriptor. */
+export const EM_DESC_BYTES = 16;
+/** The sums the board does for the stack with IFCAP_TXCSUM (if_hwassist): the IP header is left to ip_output. */
+export const EM_CHECKSUM_FEATURES = CSUM_TCP | CSUM_UDP;
 /** Interrupt line reported at attach; cosmetic. */
 const EM_IRQ = 11;
 
@@ -71,6 +91,7 @@ export interface em_hw_stats {
 interface RxDone {
   readonly m: mbuf; // the chain of ring clusters holding it
   readonly ndesc: number; // descriptors it used
+  readonly csum_flags: number; // CSUM_* the descriptor's status and errors amount to (em_receive_checksum)
 }
 
 // A packet handed to the board, waiting for its last bit to leave.
@@ -94,6 +115,7 @@ export class em_softc implements WirePort {
   tx_busy: TxSlot[] = []; // packets handed to the board, in order
   tx_done: TxSlot[] = []; // packets fully sent, not yet reclaimed
   intr_pending = false; // the interrupt line is asserted
+  rx_csum_on = false; // the receive checksum engine is enabled (RXCSUM, set at em_init)
   gen = 0; // bumped by em_stop so that work queued before it is ignored
 
   constructor(kernel: Kernel, unit: number) {
@@ -139,6 +161,8 @@ function em_attach(kernel: Kernel, unit: number, slot: number): void {
   kernel.printf(`em${unit}: <Intel(R) PRO/1000 Network Connection (simulated)> irq ${EM_IRQ} at device ${slot}.0 on pci0`);
   softcs.set(ifp, sc);
   ifp.if_baudrate = 1e9;
+  ifp.if_capabilities = IFCAP_HWCSUM;
+  ifp.if_capenable = ifp.if_capabilities;
   ifp.if_start = em_start;
   ifp.if_ioctl = em_ioctl;
   ifp.if_init = () => em_init(sc);
@@ -170,6 +194,18 @@ function em_ioctl(ifp: ifnet, cmd: number, ifr: ifreq): number {
         em_stop(sc);
       }
       return 0;
+    case SIOCSIFCAP: {
+      const mask = ifr.ifr_reqcap ^ ifp.if_capenable;
+      if ((mask & IFCAP_HWCSUM) !== 0) {
+        if ((ifp.if_capenable & IFCAP_HWCSUM) !== 0) ifp.if_capenable &= ~IFCAP_HWCSUM;
+        else ifp.if_capenable |= IFCAP_HWCSUM;
+        if ((ifp.if_flags & IFF_RUNNING) !== 0) {
+          em_stop(sc);
+          em_init(sc);
+        }
+      }
+      return 0;
+    }
     default:
       return EINVAL;
   }
@@ -178,6 +214,8 @@ function em_ioctl(ifp: ifnet, cmd: number, ifr: ifreq): number {
 /** em_init: fills the receive ring and starts the board. Leaves it stopped if clusters run out. */
 export function em_init(sc: em_softc): void {
   const ifp = sc.port_ifp;
+  ifp.if_hwassist = (ifp.if_capenable & IFCAP_HWCSUM) !== 0 ? EM_CHECKSUM_FEATURES : 0;
+  sc.rx_csum_on = (ifp.if_capenable & IFCAP_HWCSUM) !== 0;
   for (let i = sc.rx_free.length; i < EM_RXD; i++) {
     const m = m_getcl(sc.kernel, M_DONTWAIT, MT_DATA, M_PKTHDR);
     if (m === null) {
@@ -241,6 +279,10 @@ function em_dma_tx(sc: em_softc, slot: TxSlot): void {
   const wire = sc.port_wire;
   const frame = new Uint8Array(slot.m.m_pkthdr.len);
   m_copydata(slot.m, 0, frame.length, frame);
+  // The context descriptor em_transmit_checksum_setup wrote: the board inserts the TCP/UDP sum.
+  if ((slot.m.m_pkthdr.csum_flags & EM_CHECKSUM_FEATURES) !== 0) nic_tx_cksum(frame, frame_ipv4(frame), false, true);
+  // The descriptors and the frame come over the PCI bus before the MAC can send it.
+  const ready_ns = pci_of(sc.kernel).dma('read', slot.nsegs * EM_DESC_BYTES + frame.length);
   const gen = sc.gen;
   const sent = (): void => {
     if (gen !== sc.gen) return;
@@ -250,7 +292,7 @@ function em_dma_tx(sc: em_softc, slot: TxSlot): void {
     em_intr_raise(sc);
   };
   if (wire === null) sent(); // the cable was pulled after em_start: the MAC drains the ring into nothing
-  else wire.transmit(frame, sent);
+  else wire.transmit(frame, sent, ready_ns);
 }
 
 // The board's receive side: FCS and size checks, then DMA into ring clusters.
@@ -290,8 +332,31 @@ function em_dma_rx(sc: em_softc, frame: WireFrame): void {
   }
   head.m_pkthdr.len = len;
   sc.stats.gprc++;
-  sc.rx_done.push({ m: head, ndesc });
-  em_intr_raise(sc);
+  const done: RxDone = { m: head, ndesc, csum_flags: sc.rx_csum_on ? em_rx_csum_flags(frame.data) : 0 };
+  // The frame and its descriptors' write-back go over the PCI bus; the host sees the frame when that is done.
+  const done_ns = pci_of(sc.kernel).dma('write', len + 2 * ndesc * EM_DESC_BYTES);
+  const gen = sc.gen;
+  sim_of(sc.kernel).schedule_at(done_ns, () => {
+    if (gen !== sc.gen) {
+      m_freem(head);
+      return;
+    }
+    sc.rx_done.push(done);
+    em_intr_raise(sc);
+  });
+}
+
+// em_receive_checksum: what the descriptor's IPCS/TCPCS status and IPE/TCPE
+// error bits tell the stack. A sum the board found wrong earns no flag, so
+// the stack sums the packet again and drops it itself.
+function em_rx_csum_flags(data: Uint8Array): number {
+  const l = frame_ipv4(data);
+  if (l === null) return 0;
+  const sums = nic_rx_cksum(data, l);
+  if (sums.ip_sum !== 0xffff) return 0;
+  let flags = CSUM_IP_CHECKED | CSUM_IP_VALID;
+  if (sums.l4_summed && in_cksum_fold(frame_pseudo_sum(data, l) + sums.l4_sum) === 0) flags |= CSUM_DATA_VALID | CSUM_PSEUDO_HDR;
+  return flags;
 }
 
 function em_intr_raise(sc: em_softc): void {
@@ -360,5 +425,9 @@ function em_rxeof_one(sc: em_softc, r: RxDone): void {
   }
   sc.rx_free.push(...fresh);
   ifp.if_ipackets++;
+  if (r.csum_flags !== 0) {
+    r.m.m_pkthdr.csum_flags = r.csum_flags;
+    if ((r.csum_flags & CSUM_DATA_VALID) !== 0) r.m.m_pkthdr.csum_data = 0xffff;
+  }
   ifp.if_input(ifp, r.m);
 }

@@ -40,7 +40,15 @@
 //     through ALT_WRITE_TG_REG shows why (ti_nic.ts).
 //   - watchdog: 5 s after a transmit with no completion, "watchdog timeout
 //     -- resetting" and ti_init, unless /dev/tiN is open (TI_FLAG_DEBUGING).
-//   - hardware checksums are not modelled: the stack checks every packet.
+//   - checksums: the board computes and checks IP, TCP and UDP checksums
+//     (if_capabilities IFCAP_HWCSUM, on by default as in 2002), so neither
+//     TCP sums a byte: ti_chipinit sets if_hwassist to TI_CSUM_FEATURES,
+//     ti_gibinit asks every ring's firmware for the sums, ti_encap marks
+//     each descriptor from the packet's csum_flags and ti_rxeof hands the
+//     board's sums up (CSUM_IP_CHECKED | CSUM_DATA_VALID). `ifconfig ti0
+//     -rxcsum` (or -txcsum) turns both directions off together, since the
+//     driver toggles IFCAP_HWCSUM as a whole, and reinitialises the board;
+//     only then does it keep one DMA channel active (TI_OPMODE_1_DMA_ACTIVE).
 
 import type { Kernel } from '../../kern/init_main.ts';
 import { callout, callout_reset, callout_stop } from '../../kern/kern_timeout.ts';
@@ -53,11 +61,16 @@ import type { driver_t } from '../../kern/subr_bus.ts';
 import { kev, kev_ti_intr } from '../../kern/kern_eventlog.ts';
 import { jumbo_vm_init } from '../../sys/jumbo.ts';
 import { EINVAL, ENOBUFS, ENODEV } from '../../sys/errno.ts';
-import { M_DONTWAIT, M_EXT, MT_DATA, type mbuf } from '../../sys/mbuf.ts';
+import {
+  CSUM_DATA_VALID, CSUM_IP, CSUM_IP_CHECKED, CSUM_IP_FRAGS, CSUM_IP_VALID, CSUM_TCP, CSUM_UDP, M_DONTWAIT, M_EXT, M_FRAG, M_LASTFRAG,
+  MT_DATA, type mbuf,
+} from '../../sys/mbuf.ts';
 import { ti_stats_zero, ti_stat } from '../../sys/tiio.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHERMTU } from '../../net/ethernet.ts';
 import { IF_DEQUEUE, IF_PREPEND, ifnet, type ifreq } from '../../net/if_var.ts';
-import { IFF_OACTIVE, IFF_PROMISC, IFF_RUNNING, IFF_UP, SIOCSIFFLAGS, SIOCSIFMTU } from '../../net/if.ts';
+import {
+  IFCAP_HWCSUM, IFCAP_VLAN_HWTAGGING, IFF_OACTIVE, IFF_PROMISC, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU,
+} from '../../net/if.ts';
 import { ether_ifattach } from '../../net/if_ethersubr.ts';
 import {
   IFM_1000_SX,
@@ -86,7 +99,8 @@ import {
 } from '../../net/if_media.ts';
 import { sim_of } from '../../sim/clock.ts';
 import { cpu_run, machine_costs } from '../../sim/cpu.ts';
-import type { PciBoard } from '../../sim/hardware.ts';
+import { machine_board_fault, machine_bios_64bit_bug, type PciBoard } from '../../sim/hardware.ts';
+import { PCI_FIRST_NIC_SLOT, pci_of } from '../../sim/pci.ts';
 import { ti_softc, type ti_jumbo_variant, type ti_rx_return } from './if_tivar.ts';
 import {
   CSR_READ_4,
@@ -106,9 +120,14 @@ import { ti_alloc_jumbo_mem, ti_hdr_split, ti_jumbo_trim, ti_newbuf_jumbo, NPAYL
 import { ti_cdevsw } from './ti_cdev.ts';
 import {
   ETHER_ALIGN,
+  TI_BDFLAG_END,
   TI_BDFLAG_ERROR,
+  TI_BDFLAG_IP_CKSUM,
+  TI_BDFLAG_IP_FRAG,
+  TI_BDFLAG_IP_FRAG_END,
   TI_BDFLAG_JUMBO_RING,
   TI_BDFLAG_MINI_RING,
+  TI_BDFLAG_TCP_UDP_CKSUM,
   TI_CMD_CODE_FILT_ENB,
   TI_CMD_CODE_NEGOTIATE_10_100,
   TI_CMD_CODE_NEGOTIATE_BOTH,
@@ -180,6 +199,14 @@ import {
   TI_OPMODE_WARN_ENB,
   TI_OPMODE_WORDSWAP_BD,
   TI_OPMODE_1_DMA_ACTIVE,
+  TI_PCI_STATE,
+  TI_PCISTATE_32BIT_BUS,
+  TI_RCB_FLAG_IP_CKSUM,
+  TI_RCB_FLAG_NO_PHDR_CKSUM,
+  TI_RCB_FLAG_RING_DISABLED,
+  TI_RCB_FLAG_TCP_UDP_CKSUM,
+  TI_RCB_FLAG_USE_EXT_RX_BD,
+  TI_RCB_FLAG_VLAN_ASSIST,
   TI_REV_TIGON_I,
   TI_REV_TIGON_II,
   TI_SSLOTS,
@@ -203,6 +230,10 @@ export const TI_DEFAULT_RX_MAX_COAL_BDS = 64;
 export const TI_DEFAULT_TX_MAX_COAL_BDS = 32;
 /** ti_tx_buf_ratio: 21/64 of the NIC's buffer memory for transmit. */
 export const TI_DEFAULT_TX_BUF_RATIO = 21;
+/** The checksums the board does for the stack when IFCAP_HWCSUM is enabled (if_hwassist). */
+export const TI_CSUM_FEATURES = CSUM_IP | CSUM_TCP | CSUM_UDP | CSUM_IP_FRAGS;
+/** The ring control block flags that turn the firmware's checksum engine on for a ring. */
+const TI_RCB_CKSUM_FLAGS = TI_RCB_FLAG_TCP_UDP_CKSUM | TI_RCB_FLAG_IP_CKSUM | TI_RCB_FLAG_NO_PHDR_CKSUM;
 /** if_timer: seconds the watchdog gives a transmission. */
 const TI_WATCHDOG_SEC = 5;
 /** Interrupt line and memory window reported at attach; cosmetic. */
@@ -250,10 +281,16 @@ function ti_attach(kernel: Kernel, unit: number, slot: number, board: PciBoard):
   sc.port_rx_fn = ti_mac_rx;
   sc.port_link_fn = ti_nic_link;
   const ifp = sc.port_ifp;
+  ifp.if_capabilities = IFCAP_HWCSUM | IFCAP_VLAN_HWTAGGING;
+  ifp.if_capenable = ifp.if_capabilities;
   kernel.printf(
     `ti${unit}: <${desc.name}> mem 0x${(TI_MEMBASE + slot * 0x4000).toString(16)}-0x${(TI_MEMBASE + slot * 0x4000 + 0x3fff).toString(16)} irq ${TI_IRQ} at device ${slot}.0 on pci0`,
   );
-  ti_nic_poweron(sc);
+  ti_nic_poweron(sc, {
+    slot_width_bits: pci_of(kernel).spec.width_bits,
+    bios_64bit_bug: machine_bios_64bit_bug(kernel),
+    fault: machine_board_fault(kernel, slot - PCI_FIRST_NIC_SLOT),
+  });
   if (ti_chipinit(sc) !== 0) {
     kernel.printf(`ti${unit}: chip initialization failed`);
     return;
@@ -307,6 +344,8 @@ export const ti_driver: driver_t = { name: 'ti', boards: ['ti', 'ti-tigon1', 'ti
 /** ti_chipinit: revision, header splitting, opmode. 0 or ENODEV. */
 function ti_chipinit(sc: ti_softc): number {
   sc.ti_linkstat = TI_EV_CODE_LINK_DOWN;
+  const ifp = sc.port_ifp;
+  ifp.if_hwassist = (ifp.if_capenable & IFCAP_HWCSUM) !== 0 ? TI_CSUM_FEATURES : 0;
   if ((CSR_READ_4(sc, TI_CPU_STATE) & TI_CPUSTATE_ROMFAIL) !== 0) {
     sc.kernel.printf(`ti${sc.ti_unit}: board self-diagnostics failed!`);
     return ENODEV;
@@ -326,8 +365,31 @@ function ti_chipinit(sc: ti_softc): number {
   }
   const hdrsplit = sc.ti_hdrsplit !== 0 ? TI_OPMODE_JUMBO_HDRSPLIT : 0;
   CSR_WRITE_4(sc, TI_GCR_OPMODE, TI_OPMODE_BYTESWAP_DATA | TI_OPMODE_WORDSWAP_BD | TI_OPMODE_DONT_FRAG_JUMBO | TI_OPMODE_WARN_ENB | TI_OPMODE_FATAL_ENB | hdrsplit);
-  // No hardware checksums here (if_hwassist 0), so one DMA channel at a time, as 2002's driver then sets.
-  CSR_WRITE_4(sc, TI_GCR_OPMODE, CSR_READ_4(sc, TI_GCR_OPMODE) | TI_OPMODE_1_DMA_ACTIVE);
+  // One DMA channel at a time keeps the firmware from overrunning its DMA
+  // read ring, but the checksum engine needs both: so only without offload.
+  if (ifp.if_hwassist === 0) CSR_WRITE_4(sc, TI_GCR_OPMODE, CSR_READ_4(sc, TI_GCR_OPMODE) | TI_OPMODE_1_DMA_ACTIVE);
+  if (ti_64bitslot_war(sc) !== 0) {
+    sc.kernel.printf(`ti${sc.ti_unit}: bios thinks we're in a 64 bit slot, but we aren't`);
+    return EINVAL;
+  }
+  return 0;
+}
+
+/**
+ * ti_64bitslot_war: some BIOSes set a board in a 32-bit slot up for 64-bit
+ * transfers. A board that says it has a 64-bit bus is tested: a word
+ * written to 0x600 that shows up at 0x604 means the upper data lines are
+ * not there. A Tigon 2 can be told (TI_PCISTATE_32BIT_BUS) and goes on; a
+ * Tigon 1 cannot, and the attach fails. 0 or EINVAL.
+ */
+function ti_64bitslot_war(sc: ti_softc): number {
+  if ((CSR_READ_4(sc, TI_PCI_STATE) & TI_PCISTATE_32BIT_BUS) !== 0) return 0;
+  CSR_WRITE_4(sc, 0x600, 0);
+  CSR_WRITE_4(sc, 0x604, 0);
+  CSR_WRITE_4(sc, 0x600, 0x5555aaaa);
+  if (CSR_READ_4(sc, 0x604) !== 0x5555aaaa) return 0;
+  if (sc.ti_hwrev === TI_HWREV_TIGON) return EINVAL;
+  CSR_WRITE_4(sc, TI_PCI_STATE, CSR_READ_4(sc, TI_PCI_STATE) | TI_PCISTATE_32BIT_BUS);
   return 0;
 }
 
@@ -338,6 +400,13 @@ function TI_DO_CMD(sc: ti_softc, cmd: number, code: number, idx: number): void {
 /** ti_gibinit: ring control blocks, tunables and firmware; starts the board's CPU(s). */
 function ti_gibinit(sc: ti_softc): number {
   CSR_WRITE_4(sc, TI_MB_HOSTINTR, 1);
+  // The ring control blocks: the checksum engine on every ring when offload is on, VLAN tag assist always.
+  const cksum = sc.port_ifp.if_hwassist !== 0 ? TI_RCB_CKSUM_FLAGS : 0;
+  sc.ti_rcb.std = cksum | TI_RCB_FLAG_VLAN_ASSIST;
+  // Jumbo buffers made of pages need the extended descriptor's four addresses.
+  sc.ti_rcb.jumbo = (sc.ti_jumbo_variant === 'private' ? 0 : TI_RCB_FLAG_USE_EXT_RX_BD) | cksum | TI_RCB_FLAG_VLAN_ASSIST;
+  sc.ti_rcb.mini = (sc.ti_hwrev === TI_HWREV_TIGON ? TI_RCB_FLAG_RING_DISABLED : 0) | cksum | TI_RCB_FLAG_VLAN_ASSIST;
+  sc.ti_rcb.tx = cksum | TI_RCB_FLAG_VLAN_ASSIST;
   CSR_WRITE_4(sc, TI_GCR_RX_COAL_TICKS, sc.ti_rx_coal_ticks);
   CSR_WRITE_4(sc, TI_GCR_TX_COAL_TICKS, sc.ti_tx_coal_ticks);
   CSR_WRITE_4(sc, TI_GCR_STAT_TICKS, sc.ti_stat_ticks);
@@ -553,6 +622,12 @@ function ti_rxeof_one(sc: ti_softc, cur_rx: ti_rx_return): void {
   m.m_pkthdr.len = cur_rx.ti_len;
   ifp.if_ipackets++;
   m.m_pkthdr.rcvif = ifp;
+  if (ifp.if_hwassist !== 0) {
+    // The board summed the segment without the pseudo header: tcp_input adds it.
+    m.m_pkthdr.csum_flags |= CSUM_IP_CHECKED | CSUM_DATA_VALID;
+    if ((cur_rx.ti_ip_cksum ^ 0xffff) === 0) m.m_pkthdr.csum_flags |= CSUM_IP_VALID;
+    m.m_pkthdr.csum_data = cur_rx.ti_tcp_udp_cksum;
+  }
   ifp.if_input(ifp, m);
 }
 
@@ -581,16 +656,27 @@ function ti_encap(sc: ti_softc, m_head: mbuf): number {
   let frag = sc.ti_tx_prodidx;
   let cur = frag;
   let cnt = 0;
+  // The sums the stack left to the board, on every descriptor of the packet.
+  let csum_flags = 0;
+  const want = m_head.m_pkthdr.csum_flags;
+  if (want !== 0) {
+    if ((want & CSUM_IP) !== 0) csum_flags |= TI_BDFLAG_IP_CKSUM;
+    if ((want & (CSUM_TCP | CSUM_UDP)) !== 0) csum_flags |= TI_BDFLAG_TCP_UDP_CKSUM;
+    if ((m_head.m_flags & M_LASTFRAG) !== 0) csum_flags |= TI_BDFLAG_IP_FRAG_END;
+    else if ((m_head.m_flags & M_FRAG) !== 0) csum_flags |= TI_BDFLAG_IP_FRAG;
+  }
   for (let m: mbuf | null = m_head; m !== null; m = m.m_next) {
     if (m.m_len === 0) continue;
     if (sc.ti_tx_chain[frag] !== null) return ENOBUFS;
     // Sanity check: avoid coming within 16 descriptors of the end of the ring.
     if (TI_TX_RING_CNT - (sc.ti_txcnt + cnt) < TI_TX_RESERVE_DESC) return ENOBUFS;
+    sc.ti_tx_flags[frag] = csum_flags;
     cur = frag;
     frag = (frag + 1) % TI_TX_RING_CNT;
     cnt++;
   }
   if (frag === sc.ti_tx_saved_considx) return ENOBUFS;
+  sc.ti_tx_flags[cur] = csum_flags | TI_BDFLAG_END;
   sc.ti_tx_chain[cur] = m_head;
   sc.ti_tx_nbds[cur] = cnt;
   sc.ti_txcnt += cnt;
@@ -734,6 +820,17 @@ function ti_ioctl(ifp: ifnet, cmd: number, ifr: ifreq): number {
     case SIOCSIFMEDIA:
     case SIOCGIFMEDIA:
       return ifmedia_ioctl(ifp, ifr, sc.ifmedia, cmd, ifr.ifr_ifmr ?? undefined);
+    case SIOCSIFCAP: {
+      // Either checksum bit toggles both: the firmware's engine is one switch.
+      const mask = ifr.ifr_reqcap ^ ifp.if_capenable;
+      if ((mask & IFCAP_HWCSUM) !== 0) {
+        if ((ifp.if_capenable & IFCAP_HWCSUM) !== 0) ifp.if_capenable &= ~IFCAP_HWCSUM;
+        else ifp.if_capenable |= IFCAP_HWCSUM;
+        // if_hwassist follows at the next ti_chipinit, which ti_init runs (a down interface gets it when brought up).
+        if ((ifp.if_flags & IFF_RUNNING) !== 0) ti_init(sc);
+      }
+      return 0;
+    }
     default:
       return EINVAL;
   }

@@ -163,6 +163,15 @@ export const TI_JLEN = TI_JRAWLEN + (8 - (TI_JRAWLEN % 8));
 export const TI_JMEM = TI_JLEN * TI_JSLOTS;
 
 // Ring control block flags.
+// Descriptor sizes, for the bus time their DMA takes: struct ti_tx_desc
+// (host address 8, length 2, flags 2, VLAN tag 2, reserved 2), struct
+// ti_rx_desc (32 bytes: address, length, index, flags, type, both checksums,
+// error flags, VLAN tag, reserved, opaque) and struct ti_rx_desc_ext (64:
+// four addresses and lengths, for jumbo buffers made of pages).
+export const TI_TX_DESC_BYTES = 16;
+export const TI_RX_DESC_BYTES = 32;
+export const TI_RX_DESC_EXT_BYTES = 64;
+
 export const TI_RCB_FLAG_TCP_UDP_CKSUM = 0x0001;
 export const TI_RCB_FLAG_IP_CKSUM = 0x0002;
 export const TI_RCB_FLAG_NO_PHDR_CKSUM = 0x0008;

@@ -19,6 +19,7 @@ import { ifmedia } from '../../net/if_media.ts';
 import type { SimEvent } from '../../sim/clock.ts';
 import type { PciBoard } from '../../sim/hardware.ts';
 import type { WireEnd, WireFrame, WirePort } from '../../sim/wire.ts';
+import type { ti_board_hw } from './ti_nic.ts';
 import {
   TI_JUMBO_RX_RING_CNT,
   TI_MINI_RX_RING_CNT,
@@ -46,6 +47,20 @@ export interface ti_rx_return {
   readonly ti_len: number; // frame length, bytes (no CRC)
   readonly ti_addr: number; // header-splitting firmware: the header length (0: not split)
   readonly ti_error_flags: number; // TI_BDERR_*
+  readonly ti_ip_cksum: number; // the board's sum of the IP header words (0xffff when it is right)
+  readonly ti_tcp_udp_cksum: number; // the board's sum of the TCP or UDP segment, without the pseudo header
+}
+
+/**
+ * The flags of the ring control blocks in the general information block,
+ * which the firmware reads when it starts (ti_gibinit fills them):
+ * TI_RCB_FLAG_* for each receive ring and the send ring.
+ */
+export interface ti_rcb_flags {
+  std: number;
+  jumbo: number;
+  mini: number;
+  tx: number;
 }
 
 /** The driver's private jumbo pool (TI_PRIVATE_JUMBOS): one contigmalloc block in TI_JSLOTS slots. */
@@ -57,6 +72,7 @@ export interface ti_jpool {
 
 /** What the simulated board keeps on the card. */
 export interface ti_nic_state {
+  hw: ti_board_hw; // how it sits in its slot, set at power on
   regs: Uint32Array; // the 16 KB register window, as 32-bit words
   readonly sram: Map<number, Uint8Array>; // NIC SRAM, by 2 KB window base; absent windows read as zero
   scratch_a: Uint8Array; // CPU A scratchpad
@@ -69,11 +85,12 @@ export interface ti_nic_state {
   std_prod: number; // producer indices the host last wrote
   mini_prod: number;
   jumbo_prod: number;
+  rcb: ti_rcb_flags; // the ring control blocks' flags as the firmware read them at start
   ret_pending: ti_rx_return[]; // returned frames whose producer index is not yet DMA'd to the host
   ret_visible: ti_rx_return[]; // returned frames the host can see
   rx_timer: SimEvent | null; // receive coalescing timer
   tx_dma_idx: number; // next send descriptor the NIC reads
-  tx_wire_queue: { frame: Uint8Array; last: number; nbds: number }[]; // frames read, waiting for the MAC
+  tx_wire_queue: { frame: Uint8Array; last: number; nbds: number; ready_ns: number }[]; // frames read (ready_ns: their DMA done), waiting for the MAC
   tx_in_mac: boolean; // a frame is on the wire
   tx_cons_pending: number; // send consumer index not yet DMA'd to the host
   tx_bds_pending: number; // BDs completed since the last consumer update
@@ -119,6 +136,8 @@ export class ti_softc implements WirePort {
   readonly ti_rx_mini_chain: (mbuf | null)[] = new Array<mbuf | null>(TI_MINI_RX_RING_CNT).fill(null);
   readonly ti_tx_chain: (mbuf | null)[] = new Array<mbuf | null>(TI_TX_RING_CNT).fill(null);
   readonly ti_tx_nbds: number[] = new Array<number>(TI_TX_RING_CNT).fill(0); // descriptors of the packet ending at each slot
+  readonly ti_tx_flags: number[] = new Array<number>(TI_TX_RING_CNT).fill(0); // ti_tx_desc.ti_flags of each send descriptor (TI_BDFLAG_*)
+  readonly ti_rcb: ti_rcb_flags = { std: 0, jumbo: 0, mini: 0, tx: 0 }; // ti_info's ring control blocks, host side
   ti_std = 0; // standard ring producer index
   ti_mini = 0; // mini ring producer index
   ti_jumbo = 0; // jumbo ring producer index
@@ -146,6 +165,7 @@ export class ti_softc implements WirePort {
     this.ti_jumbo_variant = 'pages';
     this.ti_stats_host = stats();
     this.nic = {
+      hw: { slot_width_bits: 32, bios_64bit_bug: false, fault: undefined },
       regs: new Uint32Array((TI_REG_MAX + 1) / 4),
       sram: new Map(),
       scratch_a: new Uint8Array(0),
@@ -158,6 +178,7 @@ export class ti_softc implements WirePort {
       std_prod: 0,
       mini_prod: 0,
       jumbo_prod: 0,
+      rcb: { std: 0, jumbo: 0, mini: 0, tx: 0 },
       ret_pending: [],
       ret_visible: [],
       rx_timer: null,

@@ -55,12 +55,23 @@ import { m_storage, type mbuf } from '../../sys/mbuf.ts';
 import { sim_of } from '../../sim/clock.ts';
 import { cpu_run, machine_costs } from '../../sim/cpu.ts';
 import { wire_fcs_ok, type WireFrame } from '../../sim/wire.ts';
+import { frame_ipv4, nic_rx_cksum, nic_tx_cksum } from '../../sim/nic_cksum.ts';
+import type { BoardFault } from '../../sim/hardware.ts';
+import { pci_of } from '../../sim/pci.ts';
 import { TI_TRACE_TYPE_COMMAND, TI_TRACE_TYPE_EVENT, TI_TRACE_TYPE_LNK_NEG, TI_TRACE_TYPE_MAC, TI_TRACE_TYPE_MAILBOX, TI_TRACE_TYPE_RECV, TI_TRACE_TYPE_RECV_BD, TI_TRACE_TYPE_SEND, TI_TRACE_TYPE_STATS, ti_stats_zero, type ti_stats } from '../../sys/tiio.ts';
 import type { ti_ring, ti_rx_return, ti_softc } from './if_tivar.ts';
 import {
   TI_BDERR_GIANT,
   TI_BDFLAG_ERROR,
+  TI_BDFLAG_IP_CKSUM,
   TI_BDFLAG_JUMBO_RING,
+  TI_BDFLAG_TCP_UDP_CKSUM,
+  TI_RCB_FLAG_IP_CKSUM,
+  TI_RCB_FLAG_TCP_UDP_CKSUM,
+  TI_RCB_FLAG_USE_EXT_RX_BD,
+  TI_RX_DESC_BYTES,
+  TI_RX_DESC_EXT_BYTES,
+  TI_TX_DESC_BYTES,
   TI_BDFLAG_MINI_RING,
   TI_CMD_CLR_STATS,
   TI_CMD_CODE_NEGOTIATE_10_100,
@@ -73,6 +84,7 @@ import {
   TI_CMD_SET_PROMISC_MODE,
   TI_CMD_UPDATE_GENCOM,
   TI_CPU_STATE,
+  TI_CPUSTATE_ROMFAIL,
   TI_END_SCRATCH_B_DEBUG,
   TI_BEG_SCRATCH_B_DEBUG,
   TI_EV_CODE_GIG_LINK_UP,
@@ -162,13 +174,34 @@ const PAUSE_QUANTUM_BITS = 512;
 /** The maximum quanta a PAUSE asks for (XOFF). */
 const PAUSE_QUANTA_XOFF = 0xffff;
 
-/** Resets the board to its power-on state for chip revision `hwrev` (TI_HWREV_*). */
-export function ti_nic_poweron(sc: ti_softc): void {
+/** The chip revision a Tigon 2 prototype reports: rev 5, which was never shipped and no firmware supports. */
+const TI_REV_TIGON_II_PROTO = 0x50000000;
+/** The register pair ti_64bitslot_war writes to see whether the upper 32 data lines are there. */
+const TI_PCI_PROBE_LO = 0x600;
+const TI_PCI_PROBE_HI = 0x604;
+
+/** How the board sits in its slot, and what is wrong with it: what the host cannot choose. */
+export interface ti_board_hw {
+  readonly slot_width_bits: 32 | 64; // the slot's data path
+  readonly bios_64bit_bug: boolean; // the BIOS set the board up for 64 bits in a 32-bit slot
+  readonly fault: BoardFault | undefined; // a defect given to the board (sim/hardware.ts)
+}
+
+/** True if the board runs its PCI interface 64 bits wide (correctly, or because of the BIOS bug). */
+function pci_64bit_mode(hw: ti_board_hw): boolean {
+  return hw.slot_width_bits === 64 || hw.bios_64bit_bug;
+}
+
+/** Resets the board to its power-on state for chip revision sc.ti_hwrev, as it sits in its slot. */
+export function ti_nic_poweron(sc: ti_softc, hw: ti_board_hw): void {
   const nic = sc.nic;
+  nic.hw = hw;
   nic.regs.fill(0);
-  nic.regs[TI_MISC_HOST_CTL >> 2] = sc.ti_hwrev === TI_HWREV_TIGON ? TI_REV_TIGON_I : TI_REV_TIGON_II;
-  // A simulated PC has 32-bit slots and a BIOS that knows it: ti_64bitslot_war finds nothing to do.
-  nic.regs[TI_PCI_STATE >> 2] = sc.ti_hwrev === TI_HWREV_TIGON_II ? TI_PCISTATE_32BIT_BUS : 0;
+  const rev = hw.fault === 'chip_rev5' ? TI_REV_TIGON_II_PROTO : sc.ti_hwrev === TI_HWREV_TIGON ? TI_REV_TIGON_I : TI_REV_TIGON_II;
+  nic.regs[TI_MISC_HOST_CTL >> 2] = rev;
+  if (hw.fault === 'rom_selftest') nic.regs[TI_CPU_STATE >> 2] = TI_CPUSTATE_ROMFAIL;
+  // The Tigon 2 reports a 32-bit bus unless it was set up for 64 bits; the Tigon 1 has no such bit.
+  nic.regs[TI_PCI_STATE >> 2] = sc.ti_hwrev === TI_HWREV_TIGON_II && !pci_64bit_mode(hw) ? TI_PCISTATE_32BIT_BUS : 0;
   nic.scratch_a = new Uint8Array(sc.ti_hwrev === TI_HWREV_TIGON ? SCRATCH_A_I : SCRATCH_A_II);
   nic.scratch_b = sc.ti_hwrev === TI_HWREV_TIGON_II ? new Uint8Array(SCRATCH_B) : null;
   nic.sram.clear();
@@ -203,7 +236,14 @@ export function CSR_WRITE_4(sc: ti_softc, r: number, val: number): void {
     nic.regs[r >> 2] = (v & ~TI_MHC_CHIP_REV_MASK) | (reg(sc, r) & TI_MHC_CHIP_REV_MASK);
     return;
   }
+  if (r === TI_CPU_STATE && nic.hw.fault === 'rom_selftest') {
+    // The failed self-test stays latched.
+    nic.regs[r >> 2] = v | TI_CPUSTATE_ROMFAIL;
+    return;
+  }
   nic.regs[r >> 2] = v;
+  // Set up for 64 bits in a 32-bit slot, the board latches the low word in the high register too.
+  if (r === TI_PCI_PROBE_LO && nic.hw.slot_width_bits === 32 && pci_64bit_mode(nic.hw)) nic.regs[TI_PCI_PROBE_HI >> 2] = v;
   if (!nic.fw_running) return;
   switch (r) {
     case TI_MB_SENDPROD_IDX:
@@ -351,6 +391,7 @@ export function ti_nic_fw_start(sc: ti_softc): void {
   const nic = sc.nic;
   nic.fw_running = true;
   nic.regs[TI_CPU_STATE >> 2] = 0;
+  nic.rcb = { ...sc.ti_rcb }; // the firmware reads the ring control blocks from the general information block
   nic.regs[TI_GCR_NICTRACE_START >> 2] = TI_SIM_TRACE_START;
   nic.regs[TI_GCR_NICTRACE_LEN >> 2] = TI_SIM_TRACE_LEN;
   nic.regs[TI_GCR_NICTRACE_PTR >> 2] = TI_SIM_TRACE_START;
@@ -547,7 +588,14 @@ export function ti_nic_tx_dma(sc: ti_softc): void {
     if (m === null) continue; // not the packet's last descriptor (TI_BDFLAG_END)
     const frame = new Uint8Array(m.m_pkthdr.len);
     m_copydata(m, 0, frame.length, frame);
-    nic.tx_wire_queue.push({ frame, last: idx, nbds });
+    // The checksum engine fills in what the descriptor asks, if the send ring has it enabled.
+    const bd = sc.ti_tx_flags[idx] ?? 0;
+    const ip = (bd & TI_BDFLAG_IP_CKSUM) !== 0 && (nic.rcb.tx & TI_RCB_FLAG_IP_CKSUM) !== 0;
+    const l4 = (bd & TI_BDFLAG_TCP_UDP_CKSUM) !== 0 && (nic.rcb.tx & TI_RCB_FLAG_TCP_UDP_CKSUM) !== 0;
+    if (ip || l4) nic_tx_cksum(frame, frame_ipv4(frame), ip, l4);
+    // The read DMA of the descriptors and the frame over the PCI bus: the MAC can send it once that is done.
+    const ready_ns = pci_of(sc.kernel).dma('read', nbds * TI_TX_DESC_BYTES + frame.length);
+    nic.tx_wire_queue.push({ frame, last: idx, nbds, ready_ns });
     nic_trace(sc, TI_TRACE_TYPE_SEND, idx, frame.length);
     nbds = 0;
   }
@@ -581,12 +629,16 @@ function nic_mac_tx(sc: ti_softc): void {
   nic.tx_in_mac = true;
   count_out(sc, f.frame);
   nic_trace(sc, TI_TRACE_TYPE_MAC, f.last, f.frame.length);
-  wire.transmit(f.frame, () => {
-    if (gen !== nic.gen) return;
-    nic.tx_in_mac = false;
-    nic_tx_done(sc, f.last, f.nbds);
-    nic_mac_tx(sc);
-  });
+  wire.transmit(
+    f.frame,
+    () => {
+      if (gen !== nic.gen) return;
+      nic.tx_in_mac = false;
+      nic_tx_done(sc, f.last, f.nbds);
+      nic_mac_tx(sc);
+    },
+    f.ready_ns,
+  );
 }
 
 // A frame has left: advance the send consumer index, DMA'd to the host as coalescing allows.
@@ -687,17 +739,10 @@ function nic_rx_refilled(sc: ti_softc): void {
  * TCP or UDP, for a frame that is not a later fragment; 0 otherwise.
  */
 export function ti_fw_hdr_len(data: Uint8Array): number {
-  if (data.length < ETHER_HDR_LEN + 20) return 0;
-  const dv = new DataView(data.buffer, data.byteOffset, data.length);
-  if (dv.getUint16(12) !== ETHERTYPE_IP) return 0;
-  const vhl = data[ETHER_HDR_LEN] ?? 0;
-  if (vhl >> 4 !== 4) return 0;
-  const ihl = (vhl & 0xf) * 4;
-  if ((dv.getUint16(ETHER_HDR_LEN + 6) & 0x1fff) !== 0) return 0; // fragment offset
-  const proto = data[ETHER_HDR_LEN + 9];
-  const l4 = ETHER_HDR_LEN + ihl;
-  if (proto === 6 && data.length >= l4 + 20) return l4 + ((data[l4 + 12] ?? 0) >> 4) * 4;
-  if (proto === 17 && data.length >= l4 + 8) return l4 + 8;
+  const l = frame_ipv4(data);
+  if (l === null || !l.first_frag) return 0;
+  if (l.proto === 6 && data.length >= l.l4_off + 20) return l.l4_off + ((data[l.l4_off + 12] ?? 0) >> 4) * 4;
+  if (l.proto === 17 && data.length >= l.l4_off + 8) return l.l4_off + 8;
   return 0;
 }
 
@@ -786,7 +831,26 @@ export function ti_mac_rx(sc: ti_softc, frame: WireFrame): void {
   }
   nic_trace(sc, TI_TRACE_TYPE_RECV_BD, cons, len);
   if (rx_flowctl_on(sc) && !nic.xoff_sent && avail - 1 <= TI_FLOWCTL_LOWAT_BDS) send_pause(sc, PAUSE_QUANTA_XOFF);
-  nic_rx_returned(sc, { ti_idx: cons, ti_flags: flags, ti_len: len, ti_addr: hdr_len, ti_error_flags: err });
+  // The receive checksum engine, if this ring has it enabled: the driver reports its sums up.
+  const rcb = ring === 'mini' ? nic.rcb.mini : ring === 'std' ? nic.rcb.std : nic.rcb.jumbo;
+  const sums = (rcb & (TI_RCB_FLAG_TCP_UDP_CKSUM | TI_RCB_FLAG_IP_CKSUM)) !== 0 ? nic_rx_cksum(data, frame_ipv4(data)) : null;
+  const desc: ti_rx_return = {
+    ti_idx: cons,
+    ti_flags: flags,
+    ti_len: len,
+    ti_addr: hdr_len,
+    ti_error_flags: err,
+    ti_ip_cksum: sums !== null && (rcb & TI_RCB_FLAG_IP_CKSUM) !== 0 ? sums.ip_sum : 0,
+    ti_tcp_udp_cksum: sums !== null && (rcb & TI_RCB_FLAG_TCP_UDP_CKSUM) !== 0 ? sums.l4_sum : 0,
+  };
+  // The write DMA over the PCI bus: the frame, then its return descriptor. The
+  // buffer's own descriptor was read when the host posted it (counted here too).
+  const bd_bytes = ring === 'jumbo' && (rcb & TI_RCB_FLAG_USE_EXT_RX_BD) !== 0 ? TI_RX_DESC_EXT_BYTES : TI_RX_DESC_BYTES;
+  const done_ns = pci_of(sc.kernel).dma('write', bd_bytes + len + TI_RX_DESC_BYTES);
+  const gen = nic.gen;
+  sim_of(sc.kernel).schedule_at(done_ns, () => {
+    if (gen === nic.gen) nic_rx_returned(sc, desc);
+  });
 }
 
 // A return descriptor is written; its producer index goes to the host as coalescing allows.

@@ -1,8 +1,11 @@
 // ifconfig(8): show an interface, set its MTU, bring it up or down.
-// Mirrors sbin/ifconfig/ifconfig.c (FreeBSD 5.0): MTU, up/down and one
-// IPv4 address per interface (af_inet's in_status/in_getaddr).
+// Mirrors sbin/ifconfig/ifconfig.c (FreeBSD 5.0): MTU, up/down, media,
+// the checksum offload capabilities (rxcsum, -rxcsum, txcsum, -txcsum:
+// SIOCSIFCAP, printed as options=) and one IPv4 address per interface
+// (af_inet's in_status/in_getaddr).
 //
 //   ifconfig(kernel, ['em0', 'inet', '10.0.0.1/24', 'mtu', '9000', 'up']);   // [] on success
+//   ifconfig(kernel, ['ti0', '-rxcsum', '-txcsum']);   // checksums in software from now on
 //   ifconfig(kernel, ['em0']);                       // the status lines
 //   ifconfig(kernel, ['-a']);                        // every interface
 // Each setting is one ioctl, done in order; the first that fails throws a
@@ -14,13 +17,18 @@ import { EINVAL, ENXIO } from '../../sys/errno.ts';
 import { syscall_fail } from '../../sys/syscall_error.ts';
 import { ether_sprintf } from '../../net/ethernet.ts';
 import {
+  IFCAP_RXCSUM,
+  IFCAP_TXCSUM,
+  IFCAPBITS,
   IFF_UP,
   IFFBITS,
   ifioctl,
   ifnet_list,
   ifreq_for,
   ifunit,
+  SIOCGIFCAP,
   SIOCGIFFLAGS,
+  SIOCSIFCAP,
   SIOCSIFFLAGS,
   SIOCSIFMTU,
 } from '../../net/if.ts';
@@ -54,9 +62,29 @@ export function ifconfig(kernel: Kernel, args: readonly string[]): string[] {
     else if (word === 'mtu') setmtu(kernel, name, args[++i]);
     else if (word === 'inet') setinet(kernel, ifp, args[++i]);
     else if (word === 'media' || word === 'mediaopt') setmedia(kernel, name, word, args[++i]);
+    else if (Object.hasOwn(CAP_WORDS, word)) setifcap(kernel, name, CAP_WORDS[word] as number);
     else return syscall_fail(EINVAL, 'ifconfig', [name, word]);
   }
   return [];
+}
+
+// The capability words and the bit each sets (negative: clears), as ifconfig.c's cmds[] has them.
+const CAP_WORDS: Readonly<Record<string, number>> = {
+  rxcsum: IFCAP_RXCSUM,
+  '-rxcsum': -IFCAP_RXCSUM,
+  txcsum: IFCAP_TXCSUM,
+  '-txcsum': -IFCAP_TXCSUM,
+};
+
+// setifcap: asks for the enabled set with one bit changed; the driver decides what that means.
+function setifcap(kernel: Kernel, name: string, value: number): void {
+  const ifr = ifreq_for(name);
+  const error0 = ifioctl(kernel, SIOCGIFCAP, ifr);
+  if (error0 !== 0) syscall_fail(error0, 'ioctl', [name, 'SIOCGIFCAP']);
+  const flags = value < 0 ? ifr.ifr_curcap & ~-value : ifr.ifr_curcap | value;
+  ifr.ifr_reqcap = flags;
+  const error = ifioctl(kernel, SIOCSIFCAP, ifr);
+  if (error !== 0) syscall_fail(error, 'ioctl', [name, 'SIOCSIFCAP', `0x${flags.toString(16)}`]);
 }
 
 function setflags(kernel: Kernel, name: string, up: boolean): void {
@@ -119,13 +147,16 @@ function setmtu(kernel: Kernel, name: string, value: string | undefined): void {
 }
 
 // printb(): "flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST>".
-function printb(flags: number): string {
-  const names = IFFBITS.filter((_, bit) => (flags & (1 << bit)) !== 0);
-  return `flags=${(flags & 0xffff).toString(16)}<${names.join(',')}>`;
+function printb(label: string, v: number, bits: readonly string[]): string {
+  const names = bits.filter((_, bit) => (v & (1 << bit)) !== 0);
+  return `${label}=${v.toString(16)}<${names.join(',')}>`;
 }
 
 function status(ifp: ifnet): string[] {
-  const lines = [`${ifp.if_xname}: ${printb(ifp.if_flags)} mtu ${ifp.if_mtu}`];
+  const lines = [`${ifp.if_xname}: ${printb('flags', ifp.if_flags & 0xffff, IFFBITS)} mtu ${ifp.if_mtu}`];
+  // The enabled capabilities, when the driver has any (status() prints ifr_curcap).
+  const cap = ifreq_for(ifp.if_xname);
+  if (ifioctl(ifp.if_kernel, SIOCGIFCAP, cap) === 0 && cap.ifr_curcap !== 0) lines.push(`\t${printb('options', cap.ifr_curcap, IFCAPBITS)}`);
   const ia = in_ifaddr_of(ifp.if_kernel, ifp);
   if (ia !== undefined) lines.push(in_ifaddr_status(ia));
   if (ifp.if_addrlen > 0) lines.push(`\tether ${ether_sprintf(ifp.ac_enaddr)}`);
