@@ -201,7 +201,9 @@ export {
   type CostModel,
   type MachineClassName,
 } from './sim/cost_model.ts';
-export { PCI_BOARDS, type PciBoard, type MachineOptions } from './sim/hardware.ts';
+export { PCI_BOARDS, LOADER_TUNABLES, type PciBoard, type MachineOptions, type PciOptions, type BoardFault } from './sim/hardware.ts';
+export { PciBus, pci_of, pci_peak_bytes_per_s, PCI_FIRST_NIC_SLOT, type PciBusSpec, type PciDmaDirection, type PciStats } from './sim/pci.ts';
+export { contigmalloc, contigfree, contig_pages } from './vm/vm_contig.ts';
 export {
   Wire,
   WireEnd,

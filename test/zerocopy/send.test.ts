@@ -3,7 +3,7 @@
 
 import test from 'ava';
 import {
-  cpu_snapshot, setsockopt, SO_SNDLOWAT, SOL_SOCKET, MAP_ANON, MAP_PRIVATE, PROT_READ, PROT_WRITE, socow_pages_on_loan, socow_stats, so_zerocp_stats, vm_sys, write, zc_counters, zc_entries,
+  cpu_snapshot, setsockopt, sleeping, SO_SNDBUF, SO_SNDLOWAT, SOL_SOCKET, MAP_ANON, MAP_PRIVATE, PROT_READ, PROT_WRITE, socow_pages_on_loan, socow_stats, so_zerocp_stats, vm_sys, write, zc_counters, zc_entries,
   zc_trace, type Proc,
 } from 'zcsim';
 import { pattern, pools, stray_pages, transfer, zcnet, type ZcConfig } from './helpers.ts';
@@ -127,4 +127,36 @@ test('the CPU pays page maps instead of byte copies: lending 256 KB costs the se
   const copy = await cpu({ ...EM, send: false });
   t.true(zc.copy < copy.copy / 10, `copy: ${zc.copy} ns lending vs ${copy.copy} ns copying`);
   t.true(zc.vm > copy.vm, `vm: ${zc.vm} ns lending vs ${copy.vm} ns copying`);
+});
+
+test('with every sf_buf lent, sosend sleeps in sf_buf_alloc ("sfbufa") until one comes back: the write waits, nothing is copied', async (t) => {
+  const nsfbufs = 8;
+  const n = zcnet(EM, {}, { 'kern.ipc.nsfbufs': nsfbufs });
+  t.is(n.a.sysctl('kern.ipc.nsfbufs'), nsfbufs);
+  const data = pattern(4 * 65536, 5);
+  let most_on_loan = 0;
+  let slept = false;
+  const watch = (): void => {
+    most_on_loan = Math.max(most_on_loan, socow_pages_on_loan(n.a));
+    slept ||= sleeping(n.sim).some((s) => s.wmesg === 'sfbufa');
+    if (n.sim.pending > 0) n.sim.schedule_after(20_000, watch);
+  };
+  n.sim.schedule_after(0, watch);
+  const r = await transfer(n, async (p, s) => {
+    setsockopt(p, s, SOL_SOCKET, SO_SNDBUF, 131072);
+    const buf = p.valloc(data.length);
+    p.poke(buf, data);
+    for (let off = 0; off < data.length; off += 65536) await write(p, s, buf + off, 65536);
+  });
+  t.deepEqual(r.received, data);
+  t.true(slept, 'the writer slept on "sfbufa"');
+  t.true(most_on_loan <= nsfbufs, `${most_on_loan} pages on loan at once`);
+  t.is(zc_counters(r.writer).bytes_copied_send, 0);
+  t.is(zc_counters(r.writer).pages_loaned, data.length / 4096);
+  t.deepEqual(pools(n.a), n.base.a);
+});
+
+test('boot refuses a loader tunable it does not know and a value that is not a positive integer', (t) => {
+  t.throws(() => zcnet(EM, {}, { 'kern.ipc.nsfbuf': 8 }), { instanceOf: RangeError, message: /unknown loader tunable "kern.ipc.nsfbuf"/ });
+  t.throws(() => zcnet(EM, {}, { 'kern.ipc.nsfbufs': 0 }), { instanceOf: RangeError, message: /not a positive integer/ });
 });

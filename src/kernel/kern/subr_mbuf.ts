@@ -34,6 +34,7 @@
 // The buckets' bytes are plain ArrayBuffers: the VM's free page count does
 // not see them.
 
+import { TUNABLE_INT_FETCH } from '../sim/hardware.ts';
 import { SI_ORDER_FIRST, SI_SUB_MBUF, type SysInit } from '../sys/kernel.ts';
 import {
   EXT_CLUSTER,
@@ -584,7 +585,7 @@ export { m_get as MGET, m_gethdr as MGETHDR, m_clget as MCLGET, m_extadd as MEXT
 function mbinit(kernel: Kernel): void {
   const p = kernel.param;
   const nmbclusters = p.nmbclusters;
-  const nsf = nsfbufs_default(p.maxusers);
+  const nsf = TUNABLE_INT_FETCH(kernel, 'kern.ipc.nsfbufs') ?? nsfbufs_default(p.maxusers);
   const t: MbTunables = {
     nmbclusters: { value: nmbclusters },
     nmbufs: { value: nmbufs_default(nmbclusters) },

@@ -22,10 +22,11 @@
 // page; the caller (ti_newbuf_jumbo) then recycles the old buffer and drops
 // the packet. jumbo_pg_steal() is in the 2002 API but nothing calls it.
 //
-// Pages come back from jumbo_pg_alloc unwired and on no page queue, as
-// 5.0's vm_page_alloc(..., VM_ALLOC_INTERRUPT) leaves them: the pageout
-// daemon scans only its queues, so it never sees a page the NIC owns, and
-// the page flip hands the page to its reader without unwiring anything. The KVA mapping is the pool's own
+// Pages come back from jumbo_pg_alloc unwired, as 5.0 asked only for
+// VM_ALLOC_INTERRUPT (the later sf_buf-based driver wires them). Nothing
+// reclaims them while the NIC owns them: the simulated pageout daemon has
+// no swap and only kills (vm/vm_pageout.ts), and the page flip hands the
+// page to its reader with nothing to unwire. The KVA mapping is the pool's own
 // table (kva -> page): the simulation has no kernel pmap, and a jumbo
 // page's mapping must not show up as a user mapping in its pv list.
 

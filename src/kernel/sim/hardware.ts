@@ -63,13 +63,24 @@ export interface MachineOptions {
   readonly pci?: PciOptions;
   /** Defects of the boards, by slot (0 is the first of `nics`). */
   readonly board_faults?: Readonly<Record<number, BoardFault>>;
+  /**
+   * What /boot/loader.conf sets before the kernel starts: values the kernel
+   * reads at boot with TUNABLE_INT_FETCH, by name. Known: LOADER_TUNABLES.
+   */
+  readonly loader?: Readonly<Record<string, number>>;
 }
+
+/** The loader tunables the simulated kernel reads, with what each sets. */
+export const LOADER_TUNABLES: Readonly<Record<string, string>> = {
+  'kern.ipc.nsfbufs': 'sf_bufs for sendfile(2) and zero copy send (default 512 + 16 * maxusers)',
+};
 
 interface Machine {
   readonly nics: readonly PciBoard[];
   readonly hostname: string | undefined;
   readonly bios_64bit_bug: boolean;
   readonly board_faults: Readonly<Record<number, BoardFault>>;
+  readonly loader: Readonly<Record<string, number>>;
 }
 
 const machines = new WeakMap<Kernel, Machine>();
@@ -98,11 +109,21 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
     if (!(Number(slot) >= 0 && Number(slot) < nics.length)) throw new RangeError(`boot: board_faults names slot ${slot}, but the machine has ${nics.length} board(s)`);
     if (f !== 'rom_selftest' && f !== 'chip_rev5') throw new RangeError(`boot: unknown board fault ${JSON.stringify(f)} (known: rom_selftest, chip_rev5)`);
   }
+  const loader = options.loader ?? {};
+  for (const [name, v] of Object.entries(loader)) {
+    if (!Object.hasOwn(LOADER_TUNABLES, name)) throw new RangeError(`boot: unknown loader tunable ${JSON.stringify(name)} (known: ${Object.keys(LOADER_TUNABLES).join(', ')})`);
+    if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`boot: loader tunable ${name}=${String(v)} is not a positive integer`);
+  }
   const sim = options.sim ?? new Simulation();
   sim_attach(kernel, sim);
   cpu_attach(kernel, costs);
   pci_attach(kernel, new PciBus(sim, spec, costs.pci_dma_efficiency));
-  machines.set(kernel, { nics: [...nics], hostname: options.hostname, bios_64bit_bug: pci.bios_64bit_bug === true, board_faults: { ...faults } });
+  machines.set(kernel, { nics: [...nics], hostname: options.hostname, bios_64bit_bug: pci.bios_64bit_bug === true, board_faults: { ...faults }, loader: { ...loader } });
+}
+
+/** TUNABLE_INT_FETCH: the loader's value for tunable `name`, or undefined when loader.conf does not set it. */
+export function TUNABLE_INT_FETCH(kernel: Kernel, name: string): number | undefined {
+  return machines.get(kernel)?.loader[name];
 }
 
 /** The defect of the board in `slot`, if it was given one. */

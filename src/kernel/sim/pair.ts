@@ -15,7 +15,7 @@ import { ifunit } from '../net/if.ts';
 import { ifconfig } from '../sbin/ifconfig/ifconfig.ts';
 import { Simulation } from './clock.ts';
 import type { MachineClassName } from './cost_model.ts';
-import type { PciBoard } from './hardware.ts';
+import type { PciBoard, PciOptions } from './hardware.ts';
 import type { Wire, WireOptions } from './wire.ts';
 
 /** Options of machine_pair. */
@@ -28,6 +28,8 @@ export interface MachinePairOptions {
   readonly nic?: PciBoard; // the board in each machine (default 'em')
   readonly mtu?: number; // both interfaces' MTU (default: the driver's, 1500)
   readonly link?: WireOptions; // the wire: rate, delay (default 1000 ns), loss, corruption, seed
+  readonly pci?: PciOptions; // both machines' PCI slots (default: the machine class's bus)
+  readonly loader?: Readonly<Record<string, number>>; // both machines' loader tunables (sim/hardware.ts LOADER_TUNABLES)
 }
 
 /** What machine_pair built. */
@@ -51,7 +53,11 @@ export const PAIR_ADDR_B = '10.0.0.2';
 export function machine_pair(o: MachinePairOptions = {}): MachinePair {
   const sim = new Simulation();
   const nic = o.nic ?? 'em';
-  const mc = o.machineClass === undefined ? {} : { machineClass: o.machineClass };
+  const mc = {
+    ...(o.machineClass === undefined ? {} : { machineClass: o.machineClass }),
+    ...(o.pci === undefined ? {} : { pci: o.pci }),
+    ...(o.loader === undefined ? {} : { loader: o.loader }),
+  };
   const a = boot(o.configA ?? GENERIC, { sim, hostname: 'a', nics: [nic], ...mc, ...(o.fileA === undefined ? {} : { file: o.fileA }) });
   const b = boot(o.configB ?? GENERIC, { sim, hostname: 'b', nics: [nic], ...mc, ...(o.fileB === undefined ? {} : { file: o.fileB }) });
   const ifname = `${nic.split('-')[0] ?? nic}0`;

@@ -28,7 +28,8 @@ import { panic } from '../../kern/kern_shutdown.ts';
 import { m_clget, m_free, m_freem, m_get, m_gethdr, m_extadd } from '../../kern/subr_mbuf.ts';
 import { m_adj, m_length } from '../../kern/uipc_mbuf.ts';
 import { EXT_DISPOSABLE, EXT_NET_DRV, M_DONTWAIT, M_EXT, M_PKTDAT_OFFSET, MT_DATA, type mbuf } from '../../sys/mbuf.ts';
-import { ENOBUFS, ENOMEM } from '../../sys/errno.ts';
+import { ENOBUFS } from '../../sys/errno.ts';
+import { contigmalloc } from '../../vm/vm_contig.ts';
 import { PAGE_SIZE } from '../../sys/param.ts';
 import type { ti_softc } from './if_tivar.ts';
 import { ETHER_ALIGN, TCP_HDR_LEN, TI_JLEN, TI_JMEM, TI_JSLOTS, TI_JUMBO_FRAMELEN } from './if_tireg.ts';
@@ -38,14 +39,13 @@ export const NPAYLOAD = PAGE_SIZE === 4096 ? 2 : 1;
 /** HDR_LEN: bytes of the header buffer without header splitting (TCP_HDR_LEN: 66). */
 export const HDR_LEN = TCP_HDR_LEN;
 
-/** ti_alloc_jumbo_mem: the private pool, one contiguous block of TI_JMEM bytes. 0 or ENOMEM. */
+/** ti_alloc_jumbo_mem: the private pool, one contiguous block of TI_JMEM bytes. 0, or ENOBUFS when memory is short. */
 export function ti_alloc_jumbo_mem(sc: ti_softc): number {
   if (sc.ti_jpool !== null) return 0;
-  let mem: Uint8Array;
-  try {
-    mem = new Uint8Array(TI_JMEM); // contigmalloc(TI_JMEM, M_DEVBUF, M_NOWAIT, 0, 0xffffffff, PAGE_SIZE, 0)
-  } catch {
-    return ENOMEM;
+  const mem = contigmalloc(sc.kernel, TI_JMEM);
+  if (mem === null) {
+    sc.kernel.printf(`ti${sc.ti_unit}: no memory for jumbo buffers!`);
+    return ENOBUFS;
   }
   const free: number[] = [];
   for (let i = TI_JSLOTS - 1; i >= 0; i--) free.push(i);
