@@ -44,7 +44,11 @@ export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex'> & {
 /** The apropos page, a route of this plugin. */
 export const APROPOS_ROUTE = '/apropos';
 
-/** What a bare .Os stands for in the footer of every page. */
+/**
+ * The system the pages describe. Every page ends its prologue with
+ * `.Os FreeBSD 5.0`, so man(1) on any machine prints the footer the site
+ * shows; a page that says otherwise (or leaves .Os bare) fails the build.
+ */
 export const MAN_OS = 'FreeBSD 5.0';
 
 /** Where a man page lives on the site: zero_copy(9) at /man9/zero_copy. */
@@ -69,8 +73,8 @@ export function loadZcsimContent(siteDir: string): ZcsimContent {
   const manPages: Record<string, MdocDocument> = {};
   const xrefs: Record<string, string> = {};
   for (const rel of listManSources(siteDir)) {
-    // A bare .Os names the system the pages describe, as mandoc -Ios does.
-    const doc = parseMdoc(fs.readFileSync(path.join(siteDir, rel), 'utf8'), rel, { os: MAN_OS });
+    const doc = parseMdoc(fs.readFileSync(path.join(siteDir, rel), 'utf8'), rel);
+    if (doc.os !== MAN_OS) throw new Error(`${rel}: .Os gives "${doc.os}"; the pages describe ${MAN_OS}, so the prologue needs .Os ${MAN_OS}`);
     for (const block of mdocExampleBlocks(doc)) {
       const sample = examples[block.slug];
       if (!sample) {

@@ -5,7 +5,8 @@
 import test from 'ava';
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadZcsimContent, manPageRoute } from '../../src/plugins/zcsim-content.ts';
+import os from 'node:os';
+import { loadZcsimContent, manPageRoute, MAN_OS } from '../../src/plugins/zcsim-content.ts';
 import { readDocPages } from '../../src/plugins/doc-pages.ts';
 import { mdocExampleBlocks } from '../../src/mdoc/index.ts';
 import { DOCUMENTED_OPTIONS } from '../../src/plugins/kernel-options.ts';
@@ -19,7 +20,7 @@ const docPages = readDocPages(root);
 // Adding one of these pages to man/ makes the test ask for it to be removed here.
 const EXTERNAL_XREFS: ReadonlySet<string> = new Set([
   'socket(2)', 'sendfile(2)', 'ioctl(2)', 'netperf(1)', 'arp(4)', 'netintro(4)', 'ng_ether(4)', 'config(8)', 'ifconfig(8)',
-  'mutex(9)',
+  'mutex(9)', 'vlan(4)',
 ]);
 
 test('every sample a page shows has its file in examples/', (t) => {
@@ -47,6 +48,28 @@ test('every page that renders a man page names one that exists, at the route .Xr
     const doc = content.manPages[page.manPage ?? ''];
     t.truthy(doc, `${page.file} renders ${page.manPage}`);
     if (doc) t.is(page.route, manPageRoute(page.manPage?.replace(/\.[1-9]$/, '') ?? '', doc.section), page.file);
+  }
+});
+
+test('every man page names FreeBSD 5.0 in .Os, so man(1) prints the footer the site shows', (t) => {
+  t.is(MAN_OS, 'FreeBSD 5.0');
+  for (const [file, doc] of Object.entries(content.manPages)) t.is(doc.os, MAN_OS, file);
+  for (const file of Object.keys(content.manPages)) {
+    const prologue = fs.readFileSync(path.join(root, 'man', `man${file.slice(-1)}`, file), 'utf8').split('\n').filter((l) => /^\.(Dd|Dt|Os)\b/.test(l));
+    t.is(prologue[2], `.Os ${MAN_OS}`, file);
+  }
+});
+
+test('a page whose .Os is bare fails the site build, naming the page', (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zcsim-os-'));
+  try {
+    fs.mkdirSync(path.join(dir, 'examples'));
+    fs.mkdirSync(path.join(dir, 'man', 'man9'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'man', 'man9', 'bare.9'), '.Dd June 23, 2002\n.Dt BARE 9\n.Os\n.Sh NAME\n.Nm bare\n.Nd a page\n');
+    const error = t.throws(() => loadZcsimContent(dir));
+    t.regex(error?.message ?? '', /^man\/man9\/bare\.9: \.Os gives "FreeBSD"; .*\.Os FreeBSD 5\.0$/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 

@@ -17,12 +17,13 @@ function Example({ slug, code }: { slug: string; code: string }) {
   return React.createElement('pre', { 'data-slug': slug }, code);
 }
 
-const doc = parseMdoc(fs.readFileSync('man/man9/zero_copy.9', 'utf8'), 'man/man9/zero_copy.9', { os: 'FreeBSD 5.0' });
+// No os option: the footer's FreeBSD 5.0 comes from the page's own .Os line.
+const doc = parseMdoc(fs.readFileSync('man/man9/zero_copy.9', 'utf8'), 'man/man9/zero_copy.9');
 const html = renderToStaticMarkup(
   React.createElement(ManPageView, { doc, xrefs: { 'ti(4)': '/man/ti.4' }, Link: Anchor, Example }),
 );
 
-test('header line: title, volume, title', (t) => {
+test('header line: title, volume, title; footer: the .Os of the page and its date', (t) => {
   t.true(html.includes(
     '<table class="head"><tbody><tr><td class="head-ltitle">ZERO_COPY(9)</td>' +
       '<td class="head-vol">FreeBSD Kernel Developer&#x27;s Manual</td><td class="head-rtitle">ZERO_COPY(9)</td>',

@@ -1,6 +1,6 @@
 // The devices config(8) accepts on i386, with what each one needs.
 // Mirrors the `device` entries of sys/conf/files, sys/conf/files.i386 and NOTES
-// as of mid-2002. A device may require others (a PCI NIC needs the PCI bus);
+// as of mid-2002; the descriptions are ours. A device may require others (a PCI NIC needs the PCI bus);
 // config.ts checks that after reading the whole file.
 
 export interface DeviceSpec {
@@ -12,41 +12,41 @@ export const DEVICES: Readonly<Record<string, DeviceSpec>> = {
   // Buses and core.
   isa: { description: 'ISA bus' },
   pci: { description: 'PCI bus' },
-  npx: { description: 'Floating point support (required)', requires: ['isa'] },
-  apic: { description: 'I/O APIC (SMP)' },
+  npx: { description: 'the floating point unit (required)', requires: ['isa'] },
+  apic: { description: 'the I/O APIC, for SMP' },
   // Storage and consoles.
-  ata: { description: 'ATA/ATAPI controllers' },
-  atadisk: { description: 'ATA disk drives', requires: ['ata'] },
-  atapicd: { description: 'ATAPI CDROM drives', requires: ['ata'] },
-  scbus: { description: 'SCSI bus (required for SCSI)' },
-  da: { description: 'Direct Access (disks)', requires: ['scbus'] },
-  cd: { description: 'CD', requires: ['scbus'] },
-  ahc: { description: 'AHA2940 and onboard AIC7xxx devices', requires: ['pci'] },
-  atkbdc: { description: 'AT keyboard controller', requires: ['isa'] },
-  atkbd: { description: 'AT keyboard', requires: ['atkbdc'] },
-  psm: { description: 'PS/2 mouse', requires: ['atkbdc'] },
-  vga: { description: 'VGA video card driver' },
-  sc: { description: 'syscons, the default console driver' },
-  sio: { description: '8250, 16[45]50 based serial ports' },
+  ata: { description: 'IDE (ATA/ATAPI) controllers' },
+  atadisk: { description: 'IDE disks', requires: ['ata'] },
+  atapicd: { description: 'IDE CD-ROM drives', requires: ['ata'] },
+  scbus: { description: 'the SCSI layer; the other SCSI devices need it' },
+  da: { description: 'SCSI disks', requires: ['scbus'] },
+  cd: { description: 'SCSI CD-ROM drives', requires: ['scbus'] },
+  ahc: { description: 'Adaptec 2940 cards and on-board AIC7xxx chips', requires: ['pci'] },
+  atkbdc: { description: 'the keyboard controller', requires: ['isa'] },
+  atkbd: { description: 'the keyboard', requires: ['atkbdc'] },
+  psm: { description: 'the PS/2 mouse', requires: ['atkbdc'] },
+  vga: { description: 'VGA display' },
+  sc: { description: 'the syscons console' },
+  sio: { description: '8250, 16450 and 16550 UARTs' },
   // Network interfaces.
-  miibus: { description: 'MII bus support' },
-  fxp: { description: 'Intel EtherExpress PRO/100B (82557, 82558)', requires: ['pci', 'miibus'] },
-  em: { description: 'Intel PRO/1000 adapter Gigabit Ethernet Card', requires: ['pci'] },
-  ti: { description: 'Alteon Networks Tigon I/II gigabit Ethernet', requires: ['pci'] },
-  xl: { description: '3Com 3c90x (``Boomerang\'\', ``Cyclone\'\')', requires: ['pci', 'miibus'] },
-  dc: { description: 'DEC/Intel 21143 and various workalikes', requires: ['pci', 'miibus'] },
+  miibus: { description: 'PHY access for miibus cards' },
+  fxp: { description: 'Intel 82557/82558 EtherExpress PRO/100', requires: ['pci', 'miibus'] },
+  em: { description: 'Intel PRO/1000', requires: ['pci'] },
+  ti: { description: 'Alteon Tigon I and Tigon II boards', requires: ['pci'] },
+  xl: { description: '3Com 3c90x family', requires: ['pci', 'miibus'] },
+  dc: { description: 'DEC/Intel 21143 and its clones', requires: ['pci', 'miibus'] },
   // Pseudo devices.
-  loop: { description: 'Network loopback' },
-  ether: { description: 'Ethernet support' },
-  sl: { description: 'Kernel SLIP' },
-  ppp: { description: 'Kernel PPP' },
-  tun: { description: 'Packet tunnel.' },
-  pty: { description: 'Pseudo-ttys (telnet etc)' },
-  md: { description: 'Memory "disks"' },
-  gif: { description: 'IPv6 and IPv4 tunneling' },
-  faith: { description: 'IPv6-to-IPv4 relaying (translation)' },
-  bpf: { description: 'Berkeley packet filter' },
-  random: { description: 'Entropy device' },
+  loop: { description: 'the loopback interface' },
+  ether: { description: 'code shared by Ethernet drivers' },
+  sl: { description: 'SLIP' },
+  ppp: { description: 'PPP in the kernel' },
+  tun: { description: 'tunnel interfaces for user programs' },
+  pty: { description: 'pseudo terminals (telnet, xterm)' },
+  md: { description: 'memory disks' },
+  gif: { description: 'IP-in-IP tunnels, v4 and v6' },
+  faith: { description: 'relays between IPv6 and IPv4' },
+  bpf: { description: 'packet capture' },
+  random: { description: '/dev/random' },
 };
 
 /** The device spec for `name`, or undefined if config(8) would not know it. */

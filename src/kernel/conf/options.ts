@@ -1,6 +1,6 @@
 // The table of kernel options config(8) accepts, with their checks.
 // Mirrors sys/conf/options and sys/i386/conf/options.i386 (which option
-// exists) plus the NOTES comments (what it does). conf/config.ts consults
+// exists) plus what NOTES says each does, in our words. conf/config.ts consults
 // this table; nothing else should hard-code option names or ranges.
 //
 // An option is one of three kinds:
@@ -72,19 +72,19 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
   }),
   MSIZE: {
     kind: 'number',
-    description: 'mbuf size in bytes',
+    description: 'bytes in each mbuf, its header included',
     default: 256,
     allowed: `a power of two from ${MSIZE_MIN} to ${MSIZE_MAX}`,
     check: (v) => is_power_of_two(v) && v >= MSIZE_MIN && v <= MSIZE_MAX,
   },
   MCLSHIFT: {
     kind: 'number',
-    description: 'mbuf cluster shift in bits, 12 == 4KB',
+    description: 'log2 of the mbuf cluster size: 11 gives 2 KB clusters, 12 gives 4 KB',
     default: 11,
     allowed: `from ${MCLSHIFT_MIN} to ${MCLSHIFT_MAX}`,
     check: (v) => v >= MCLSHIFT_MIN && v <= MCLSHIFT_MAX,
   },
-  // i386 NOTES: "MAXMEM: specifies the amount of RAM on the machine", in KB.
+  // i386 NOTES: MAXMEM sets how much RAM the kernel uses, in kilobytes.
   // The simulated PC has 256 MB unless told otherwise; the bounds keep a
   // kernel bootable (the kernel itself takes KERNEL_RESERVED_BYTES) and every
   // page is real memory in the simulator, so 1 GB is the ceiling.
@@ -103,39 +103,39 @@ export const OPTIONS: Readonly<Record<string, OptionSpec>> = {
     check: (v) => v >= 512 && v <= 262144,
   },
   // Ordinary options, so that GENERIC and LINT look like the real files.
-  INET: boolean('InterNETworking'),
-  INET6: boolean('IPv6 communications protocols'),
-  FFS: boolean('Berkeley Fast Filesystem'),
-  SOFTUPDATES: boolean('Enable FFS soft updates support', { requires: { options: ['FFS'] } }),
-  UFS_DIRHASH: boolean('Improve performance on big directories'),
-  MD_ROOT: boolean('MD is a potential root device'),
-  NFSCLIENT: boolean('Network Filesystem Client'),
-  NFSSERVER: boolean('Network Filesystem Server'),
-  NFS_ROOT: boolean('NFS usable as root device', { requires: { options: ['NFSCLIENT'] } }),
-  MSDOSFS: boolean('MSDOS Filesystem'),
-  CD9660: boolean('ISO 9660 Filesystem'),
-  PSEUDOFS: boolean('Pseudo-filesystem framework'),
-  PROCFS: boolean('Process filesystem', { requires: { options: ['PSEUDOFS'] } }),
-  COMPAT_43: boolean('Compatible with BSD 4.3 [KEEP THIS!]'),
+  INET: boolean('IPv4 networking'),
+  INET6: boolean('IPv6 networking'),
+  FFS: boolean('the UFS/FFS disk file system'),
+  SOFTUPDATES: boolean('ordered metadata writes for FFS', { requires: { options: ['FFS'] } }),
+  UFS_DIRHASH: boolean('hashed lookups in large directories'),
+  MD_ROOT: boolean('root file system may be a memory disk'),
+  NFSCLIENT: boolean('mount NFS file systems'),
+  NFSSERVER: boolean('export file systems over NFS'),
+  NFS_ROOT: boolean('root file system may be NFS', { requires: { options: ['NFSCLIENT'] } }),
+  MSDOSFS: boolean('FAT file systems'),
+  CD9660: boolean('CD-ROM file systems (ISO 9660)'),
+  PSEUDOFS: boolean('the framework procfs is built on'),
+  PROCFS: boolean('/proc', { requires: { options: ['PSEUDOFS'] } }),
+  COMPAT_43: boolean('4.3BSD system call compatibility; leave it in'),
   SCSI_DELAY: {
     kind: 'number',
-    description: 'Delay (in ms) before probing SCSI',
+    description: 'milliseconds to let SCSI buses settle before probing',
     default: 15000,
     allowed: 'from 0 to 60000',
     check: (v) => v >= 0 && v <= 60000,
   },
-  KTRACE: boolean('ktrace(1) support'),
-  SYSVSHM: boolean('SYSV-style shared memory'),
-  SYSVMSG: boolean('SYSV-style message queues'),
-  SYSVSEM: boolean('SYSV-style semaphores'),
-  _KPOSIX_PRIORITY_SCHEDULING: boolean('Posix P1003_1B real-time extensions'),
-  KBD_INSTALL_CDEV: boolean('install a CDEV entry in /dev'),
-  DDB: boolean('Enable the kernel debugger'),
-  INVARIANT_SUPPORT: boolean('Extra sanity checks of internal structures'),
-  INVARIANTS: boolean('Enable calls of extra sanity checking', { requires: { options: ['INVARIANT_SUPPORT'] } }),
-  WITNESS: boolean('Enable checks to detect deadlocks and cycles'),
-  WITNESS_SKIPSPIN: boolean("Don't run witness on spinlocks for speed", { requires: { options: ['WITNESS'] } }),
-  ROOTDEVNAME: { kind: 'string', description: 'Root file system to mount if no other is given, e.g. "ufs:da0s2e"', default: undefined },
+  KTRACE: boolean('system call tracing for ktrace(1)'),
+  SYSVSHM: boolean('System V shared memory'),
+  SYSVMSG: boolean('System V message queues'),
+  SYSVSEM: boolean('System V semaphores'),
+  _KPOSIX_PRIORITY_SCHEDULING: boolean('POSIX.1b real-time scheduling'),
+  KBD_INSTALL_CDEV: boolean('a /dev node for each keyboard'),
+  DDB: boolean('the in-kernel debugger'),
+  INVARIANT_SUPPORT: boolean('the code the INVARIANTS checks call'),
+  INVARIANTS: boolean('consistency checks at run time', { requires: { options: ['INVARIANT_SUPPORT'] } }),
+  WITNESS: boolean('lock order checking, to catch deadlocks'),
+  WITNESS_SKIPSPIN: boolean('lock order checking skips spin locks, for speed', { requires: { options: ['WITNESS'] } }),
+  ROOTDEVNAME: { kind: 'string', description: 'the root file system to mount when none is named at boot, e.g. "ufs:da0s2e"', default: undefined },
 };
 
 /** The option spec for `name`, or undefined if config(8) would not know it. */

@@ -20,16 +20,16 @@ import { sim_boot_ns, sim_of } from '../sim/clock.ts';
 import { tick_ns, ticks } from './kern_clock.ts';
 
 // c_flags (sys/callout.h).
-export const CALLOUT_LOCAL_ALLOC = 0x0001; // was allocated from callfree
-export const CALLOUT_ACTIVE = 0x0002; // callout is currently active
-export const CALLOUT_PENDING = 0x0004; // callout is waiting for timeout
-export const CALLOUT_MPSAFE = 0x0008; // callout handler is mp safe
+export const CALLOUT_LOCAL_ALLOC = 0x0001; // came from the callout free list (timeout(9))
+export const CALLOUT_ACTIVE = 0x0002; // armed, or its function running
+export const CALLOUT_PENDING = 0x0004; // queued, not yet fired
+export const CALLOUT_MPSAFE = 0x0008; // its function runs without Giant
 
 /** struct callout. */
 export class callout {
   c_time = 0; // tick count at which the callout fires
-  c_arg: unknown = null; // function argument
-  c_func: ((arg: unknown) => void) | null = null; // function to call
+  c_arg: unknown = null; // passed to c_func
+  c_func: ((arg: unknown) => void) | null = null; // run when the callout fires
   c_flags = 0; // CALLOUT_* state
   readonly c_kernel: Kernel; // whose clock it runs on (C has one global callwheel)
   /** @internal the queued event while CALLOUT_PENDING. */

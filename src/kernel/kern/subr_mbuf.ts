@@ -66,19 +66,19 @@ const MB_GENLIST_OWNER = NCPU;
 
 /** struct mbstat: general allocator statistics (kern.ipc.mbstat). Counts and bytes. */
 export interface mbstat {
-  m_drops: number; // times failed to allocate ("requests for memory denied")
-  m_wait: number; // times successfully returned from wait ("delayed")
-  m_drain: number; // times drained protocols for space
-  m_mcfail: number; // times m_copym failed
-  m_mpfail: number; // times m_pullup failed
-  m_msize: number; // length of an mbuf
-  m_mclbytes: number; // length of an mbuf cluster
-  m_minclsize: number; // min length of data to allocate a cluster
-  m_mlen: number; // length of data in an mbuf
-  m_mhlen: number; // length of data in a header mbuf
-  m_numtypes: number; // number of mbuf types (entries in mb_mbtypes)
-  m_mbperbuck: number; // mbufs per bucket
-  m_clperbuck: number; // clusters per bucket
+  m_drops: number; // allocations that failed ("requests for memory denied")
+  m_wait: number; // M_TRYWAIT allocations that got an object after all ("delayed")
+  m_drain: number; // calls of the protocols' drain routines
+  m_mcfail: number; // m_copym calls that failed
+  m_mpfail: number; // m_pullup calls that failed
+  m_msize: number; // MSIZE
+  m_mclbytes: number; // MCLBYTES
+  m_minclsize: number; // MINCLSIZE: from this many bytes on, use a cluster
+  m_mlen: number; // MLEN
+  m_mhlen: number; // MHLEN
+  m_numtypes: number; // how many entries mb_mbtypes has
+  m_mbperbuck: number; // mbufs in a bucket
+  m_clperbuck: number; // clusters in a bucket
 }
 
 /** struct mbpstat: one cache's statistics (kern.ipc.mb_statpcpu); the last entry is the GEN cache. */

@@ -48,12 +48,12 @@ export interface pr_usrreqs {
 
 /** struct protosw: one protocol of a domain. */
 export interface protosw {
-  readonly pr_type: number; // socket type used for (SOCK_*)
+  readonly pr_type: number; // the SOCK_* it serves
   readonly pr_domain: number; // AF_*
-  readonly pr_protocol: number; // protocol number (IPPROTO_*)
+  readonly pr_protocol: number; // its IPPROTO_* number
   readonly pr_flags: number; // PR_*
-  readonly pr_ctloutput: (so: socket, sopt: sockopt) => number; // control output (from above)
-  readonly pr_usrreqs: pr_usrreqs; // user requests
+  readonly pr_ctloutput: (so: socket, sopt: sockopt) => number; // setsockopt/getsockopt at its level
+  readonly pr_usrreqs: pr_usrreqs; // the socket layer's entry points into it
 }
 
 const protos = new WeakMap<Kernel, protosw[]>();

@@ -48,7 +48,7 @@ import {
   type vm_page,
 } from '../vm/vm_page.ts';
 
-/** JUMBO_MAX_PAGES: KVA slots in the pool ("XXX this may be too high or too low"), 12 MB of 4 KB pages. */
+/** JUMBO_MAX_PAGES: KVA slots in the pool, 12 MB of 4 KB pages (a guess in 2002, its comment admits). */
 export const JUMBO_MAX_PAGES = 3072;
 
 /**

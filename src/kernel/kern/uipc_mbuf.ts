@@ -370,7 +370,7 @@ export function m_split(m0: mbuf, len0: number, how: number): mbuf | null {
     const old_len = m0.m_pkthdr.len;
     m0.m_pkthdr.len = len0;
     if ((m.m_flags & M_EXT) === 0 && remain > m0.m_kernel.param.MHLEN) {
-      // m can't be the lead packet
+      // The rest will not fit behind n's packet header: n stays empty and heads a split of m itself.
       MH_ALIGN(n, 0);
       n.m_next = m_split(m, len, how);
       if (n.m_next === null) {

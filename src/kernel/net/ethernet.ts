@@ -5,12 +5,12 @@
 // print addresses with ether_sprintf. What a frame costs on the wire beyond
 // these bytes (preamble, inter-frame gap) is the PHY's business: sim/wire.ts.
 
-export const ETHER_ADDR_LEN = 6; // length of an Ethernet address
-export const ETHER_TYPE_LEN = 2; // length of the Ethernet type field
-export const ETHER_CRC_LEN = 4; // length of the Ethernet CRC (the FCS)
+export const ETHER_ADDR_LEN = 6; // bytes in an Ethernet address
+export const ETHER_TYPE_LEN = 2; // bytes in the type field
+export const ETHER_CRC_LEN = 4; // bytes in the frame check sequence (CRC)
 export const ETHER_HDR_LEN = ETHER_ADDR_LEN * 2 + ETHER_TYPE_LEN; // 14
-export const ETHER_MIN_LEN = 64; // minimum frame length, including the CRC
-export const ETHER_MAX_LEN = 1518; // maximum frame length, including the CRC
+export const ETHER_MIN_LEN = 64; // shortest legal frame, CRC included
+export const ETHER_MAX_LEN = 1518; // longest standard frame, CRC included
 export const ETHERMTU = ETHER_MAX_LEN - ETHER_HDR_LEN - ETHER_CRC_LEN; // 1500
 export const ETHERMIN = ETHER_MIN_LEN - ETHER_HDR_LEN - ETHER_CRC_LEN; // 46
 
@@ -22,12 +22,12 @@ export const ETHERMIN = ETHER_MIN_LEN - ETHER_HDR_LEN - ETHER_CRC_LEN; // 46
 export const ETHERMTU_JUMBO = 9000;
 export const ETHER_MAX_LEN_JUMBO = ETHERMTU_JUMBO + ETHER_HDR_LEN + ETHER_CRC_LEN; // 9018
 
-export const ETHERTYPE_IP = 0x0800; // IP protocol
-export const ETHERTYPE_ARP = 0x0806; // address resolution protocol
-export const ETHERTYPE_REVARP = 0x8035; // reverse address resolution protocol
-export const ETHERTYPE_VLAN = 0x8100; // IEEE 802.1Q VLAN tagging
-export const ETHERTYPE_IPV6 = 0x86dd; // IP protocol version 6
-export const ETHERTYPE_LOOPBACK = 0x9000; // used to test interfaces
+export const ETHERTYPE_IP = 0x0800; // IPv4
+export const ETHERTYPE_ARP = 0x0806; // ARP
+export const ETHERTYPE_REVARP = 0x8035; // RARP
+export const ETHERTYPE_VLAN = 0x8100; // an 802.1Q tag follows
+export const ETHERTYPE_IPV6 = 0x86dd; // IPv6
+export const ETHERTYPE_LOOPBACK = 0x9000; // Ethernet loopback test frames
 
 /** struct ether_header, decoded. */
 export interface ether_header {

@@ -22,22 +22,22 @@ import { SIOCGIFMEDIA, SIOCSIFMEDIA } from './if_media.ts';
 import { IF_DRAIN, IF_DROP, IF_ENQUEUE, IF_QFULL, type ifnet, type ifqueue, type ifreq } from './if_var.ts';
 
 // if_flags (net/if.h).
-export const IFF_UP = 0x1; // interface is up
-export const IFF_BROADCAST = 0x2; // broadcast address valid
-export const IFF_DEBUG = 0x4; // turn on debugging
-export const IFF_LOOPBACK = 0x8; // is a loopback net
-export const IFF_POINTOPOINT = 0x10; // interface is point-to-point link
-export const IFF_SMART = 0x20; // interface manages own routes
-export const IFF_RUNNING = 0x40; // resources allocated
-export const IFF_NOARP = 0x80; // no address resolution protocol
-export const IFF_PROMISC = 0x100; // receive all packets
-export const IFF_ALLMULTI = 0x200; // receive all multicast packets
-export const IFF_OACTIVE = 0x400; // transmission in progress
-export const IFF_SIMPLEX = 0x800; // can't hear own transmissions
-export const IFF_LINK0 = 0x1000; // per link layer defined bit
-export const IFF_LINK1 = 0x2000; // per link layer defined bit
-export const IFF_LINK2 = 0x4000; // per link layer defined bit
-export const IFF_MULTICAST = 0x8000; // supports multicast
+export const IFF_UP = 0x1; // administratively up (ifconfig up)
+export const IFF_BROADCAST = 0x2; // has a broadcast address
+export const IFF_DEBUG = 0x4; // driver debugging requested
+export const IFF_LOOPBACK = 0x8; // the loopback interface
+export const IFF_POINTOPOINT = 0x10; // a link with exactly one peer
+export const IFF_SMART = 0x20; // keeps its own routes
+export const IFF_RUNNING = 0x40; // the driver has its resources and is running
+export const IFF_NOARP = 0x80; // does not use ARP
+export const IFF_PROMISC = 0x100; // promiscuous: takes every frame on the wire
+export const IFF_ALLMULTI = 0x200; // takes every multicast frame
+export const IFF_OACTIVE = 0x400; // send ring full: if_start waits until the driver clears it
+export const IFF_SIMPLEX = 0x800; // does not receive its own frames
+export const IFF_LINK0 = 0x1000; // meaning left to the link layer
+export const IFF_LINK1 = 0x2000; // meaning left to the link layer
+export const IFF_LINK2 = 0x4000; // meaning left to the link layer
+export const IFF_MULTICAST = 0x8000; // can do multicast
 
 /** Flags the user cannot change with SIOCSIFFLAGS. */
 export const IFF_CANTCHANGE =
@@ -76,12 +76,12 @@ export const IFT_ETHER = 0x6;
 /** sizeof(struct ifreq) on i386: the name plus a 16-byte union. */
 export const SIZEOF_IFREQ = 32;
 
-export const SIOCSIFFLAGS = _IOW('i', 16, SIZEOF_IFREQ); // set ifnet flags
-export const SIOCGIFFLAGS = _IOWR('i', 17, SIZEOF_IFREQ); // get ifnet flags
-export const SIOCGIFMETRIC = _IOWR('i', 23, SIZEOF_IFREQ); // get IF metric
-export const SIOCSIFMETRIC = _IOW('i', 24, SIZEOF_IFREQ); // set IF metric
-export const SIOCGIFMTU = _IOWR('i', 51, SIZEOF_IFREQ); // get IF mtu
-export const SIOCSIFMTU = _IOW('i', 52, SIZEOF_IFREQ); // set IF mtu
+export const SIOCSIFFLAGS = _IOW('i', 16, SIZEOF_IFREQ); // write if_flags
+export const SIOCGIFFLAGS = _IOWR('i', 17, SIZEOF_IFREQ); // read if_flags
+export const SIOCGIFMETRIC = _IOWR('i', 23, SIZEOF_IFREQ); // read the routing metric
+export const SIOCSIFMETRIC = _IOW('i', 24, SIZEOF_IFREQ); // write the routing metric
+export const SIOCGIFMTU = _IOWR('i', 51, SIZEOF_IFREQ); // read the MTU
+export const SIOCSIFMTU = _IOW('i', 52, SIZEOF_IFREQ); // change the MTU
 export const SIOCSIFCAP = _IOW('i', 30, SIZEOF_IFREQ); // set IF features (ifr_reqcap)
 export const SIOCGIFCAP = _IOWR('i', 31, SIZEOF_IFREQ); // get IF features (ifr_reqcap: supported, ifr_curcap: enabled)
 

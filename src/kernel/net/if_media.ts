@@ -18,44 +18,44 @@ import type { ifnet, ifreq } from './if_var.ts';
 
 // Media words: type | subtype | options.
 export const IFM_ETHER = 0x00000020;
-export const IFM_AUTO = 0; // autoselect best media
-export const IFM_MANUAL = 1; // jumper/dipswitch selects media
-export const IFM_NONE = 2; // deselect all media
-export const IFM_10_T = 3; // 10BaseT - RJ45
-export const IFM_10_2 = 4; // 10Base2 - Thinnet
-export const IFM_10_5 = 5; // 10Base5 - AUI
-export const IFM_100_TX = 6; // 100BaseTX - RJ45
-export const IFM_100_FX = 7; // 100BaseFX - Fiber
-export const IFM_100_T4 = 8; // 100BaseT4 - 4 pair cat 3
-export const IFM_100_VG = 9; // 100VG-AnyLAN
-export const IFM_100_T2 = 10; // 100BaseT2
-export const IFM_1000_SX = 11; // 1000BaseSX - multi-mode fiber
-export const IFM_10_STP = 12; // 10BaseT over shielded TP
-export const IFM_10_FL = 13; // 10BaseFL - Fiber
-export const IFM_1000_LX = 14; // 1000baseLX - single-mode fiber
-export const IFM_1000_CX = 15; // 1000baseCX - 150ohm STP
-export const IFM_1000_TX = 16; // 1000baseTX - 4 pair cat 5 (5.0's name)
+export const IFM_AUTO = 0; // negotiate with the link partner
+export const IFM_MANUAL = 1; // set on the board itself
+export const IFM_NONE = 2; // no media selected
+export const IFM_10_T = 3; // 10 Mb/s, twisted pair
+export const IFM_10_2 = 4; // 10 Mb/s, thin coax
+export const IFM_10_5 = 5; // 10 Mb/s, thick coax through an AUI
+export const IFM_100_TX = 6; // 100 Mb/s, two pairs of category 5
+export const IFM_100_FX = 7; // 100 Mb/s, fiber
+export const IFM_100_T4 = 8; // 100 Mb/s, four pairs of category 3
+export const IFM_100_VG = 9; // 100 Mb/s, voice grade (802.12)
+export const IFM_100_T2 = 10; // 100 Mb/s, two pairs of category 3
+export const IFM_1000_SX = 11; // 1 Gb/s, short-wave multi-mode fiber
+export const IFM_10_STP = 12; // 10 Mb/s, shielded twisted pair
+export const IFM_10_FL = 13; // 10 Mb/s, fiber
+export const IFM_1000_LX = 14; // 1 Gb/s, long-wave single-mode fiber
+export const IFM_1000_CX = 15; // 1 Gb/s, short copper jumpers
+export const IFM_1000_TX = 16; // 1 Gb/s, four pairs of category 5 (5.0's name)
 export const IFM_1000_T = IFM_1000_TX; // the later name of the same subtype
 
-export const IFM_FDX = 0x00100000; // force full duplex
-export const IFM_HDX = 0x00200000; // force half duplex
+export const IFM_FDX = 0x00100000; // full duplex, not negotiated
+export const IFM_HDX = 0x00200000; // half duplex, not negotiated
 export const IFM_FLAG0 = 0x01000000;
-export const IFM_NMASK = 0x000000e0; // network type
-export const IFM_TMASK = 0x0000001f; // media subtype
-export const IFM_IMASK = 0xf0000000; // instance
-export const IFM_OMASK = 0x0000ff00; // type-specific options
-export const IFM_GMASK = 0x0ff00000; // global options
+export const IFM_NMASK = 0x000000e0; // bits of the network type
+export const IFM_TMASK = 0x0000001f; // bits of the subtype
+export const IFM_IMASK = 0xf0000000; // bits of the PHY instance
+export const IFM_OMASK = 0x0000ff00; // bits of options that depend on the type
+export const IFM_GMASK = 0x0ff00000; // bits of options for every type
 
 // ifm_status bits.
-export const IFM_AVALID = 0x00000001; // active bit valid
-export const IFM_ACTIVE = 0x00000002; // interface attached to working net
+export const IFM_AVALID = 0x00000001; // IFM_ACTIVE means something
+export const IFM_ACTIVE = 0x00000002; // a live link
 
 /** sizeof(struct ifmediareq) on i386: ifm_name[16], five ints and an int pointer. */
 export const SIZEOF_IFMEDIAREQ = 40;
 /** sizeof(struct ifreq) on i386. */
 const SIZEOF_IFREQ = 32;
-export const SIOCSIFMEDIA = _IOWR('i', 55, SIZEOF_IFREQ); // set net media
-export const SIOCGIFMEDIA = _IOWR('i', 56, SIZEOF_IFMEDIAREQ); // get net media
+export const SIOCSIFMEDIA = _IOWR('i', 55, SIZEOF_IFREQ); // select media
+export const SIOCGIFMEDIA = _IOWR('i', 56, SIZEOF_IFMEDIAREQ); // read the media list and state
 
 /** IFM_TYPE, IFM_SUBTYPE, IFM_OPTIONS. */
 export const IFM_TYPE = (x: number): number => x & IFM_NMASK;
@@ -82,7 +82,7 @@ export type ifm_stat_cb_t = (ifp: ifnet, ifmr: ifmediareq) => void;
 
 /** struct ifmedia: a driver's media list and selection. */
 export class ifmedia {
-  ifm_mask = 0; // mask of changes we don't care about
+  ifm_mask = 0; // bits that do not need a change of hardware
   ifm_media = 0; // the user-set media word
   ifm_cur: ifmedia_entry | null = null; // currently selected entry
   readonly ifm_list: ifmedia_entry[] = []; // every supported entry

@@ -71,35 +71,35 @@ export class ifnet {
   readonly if_dname: string; // driver name, e.g. "em"
   readonly if_dunit: number; // unit number, e.g. 0
   readonly if_xname: string; // external name: if_dname + if_dunit
-  if_index = 0; // numeric abbreviation, set by if_attach (1-based)
+  if_index = 0; // place in the interface list, from 1 (if_attach sets it)
   if_flags = 0; // IFF_*
   if_type = 0; // IFT_* (ethernet: IFT_ETHER)
-  if_addrlen = 0; // media address length
-  if_hdrlen = 0; // media header length
-  if_mtu = 0; // maximum transmission unit, bytes
-  if_metric = 0; // routing metric (external only)
-  if_baudrate = 0; // line speed, bits per second
+  if_addrlen = 0; // bytes in a link-level address
+  if_hdrlen = 0; // bytes in a link-level header
+  if_mtu = 0; // largest packet the interface sends, bytes
+  if_metric = 0; // routing metric, for routing daemons only
+  if_baudrate = 0; // link speed, bits per second
   if_capabilities = 0; // IFCAP_*: what the board can do
   if_capenable = 0; // IFCAP_*: what is turned on
   if_hwassist = 0; // CSUM_*: the sums ip_output leaves to the board (set by the driver from if_capenable)
-  if_ipackets = 0; // packets received
-  if_ierrors = 0; // input errors (FCS, overruns, oversize)
-  if_opackets = 0; // packets sent
-  if_oerrors = 0; // output errors
+  if_ipackets = 0; // frames taken in
+  if_ierrors = 0; // frames refused on input (FCS, overrun, too long)
+  if_opackets = 0; // frames handed to the wire
+  if_oerrors = 0; // frames that failed to go out
   if_collisions = 0; // collisions (never, on full duplex)
-  if_ibytes = 0; // total bytes received
-  if_obytes = 0; // total bytes sent
-  if_imcasts = 0; // packets received via multicast or broadcast
-  if_omcasts = 0; // packets sent via multicast or broadcast
-  if_iqdrops = 0; // dropped on input, this interface
-  if_noproto = 0; // destined for an unsupported protocol
-  if_lastchange: timeval = { tv_sec: 0, tv_usec: 0 }; // last operational state change
-  readonly if_snd = new ifqueue(); // output queue
-  if_output: if_output_t = not_attached; // output routine (ether_output)
-  if_start: if_start_t = not_attached; // driver: start output
-  if_input: if_input_t = not_attached; // input routine (ether_input)
-  if_ioctl: if_ioctl_t = not_attached; // driver: ioctl
-  if_init: (softc: unknown) => void = not_attached; // driver: init (bring up)
+  if_ibytes = 0; // bytes taken in
+  if_obytes = 0; // bytes sent
+  if_imcasts = 0; // multicast and broadcast frames taken in
+  if_omcasts = 0; // multicast and broadcast frames sent
+  if_iqdrops = 0; // frames dropped on input before a protocol saw them
+  if_noproto = 0; // frames for a protocol nobody handles
+  if_lastchange: timeval = { tv_sec: 0, tv_usec: 0 }; // when the interface last went up or down
+  readonly if_snd = new ifqueue(); // packets waiting for the driver
+  if_output: if_output_t = not_attached; // the protocols' way out: ether_output
+  if_start: if_start_t = not_attached; // driver: move packets from if_snd to the hardware
+  if_input: if_input_t = not_attached; // the driver's way in: ether_input
+  if_ioctl: if_ioctl_t = not_attached; // driver: interface requests
+  if_init: (softc: unknown) => void = not_attached; // driver: bring the hardware up
   ac_enaddr = new Uint8Array(6); // struct arpcom's Ethernet address
   /** Simulated PHY: where a wire plugs in (sim/wire.ts); null for interfaces with no cable. */
   if_port: WirePort | null = null;

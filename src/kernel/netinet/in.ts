@@ -11,10 +11,10 @@
 import { AF_INET } from '../sys/socket.ts';
 
 // Protocols (RFC 1700).
-export const IPPROTO_IP = 0; // dummy for IP
-export const IPPROTO_ICMP = 1; // control message protocol
-export const IPPROTO_TCP = 6; // tcp
-export const IPPROTO_UDP = 17; // user datagram protocol
+export const IPPROTO_IP = 0; // IP itself, for socket options
+export const IPPROTO_ICMP = 1; // ICMP
+export const IPPROTO_TCP = 6; // TCP
+export const IPPROTO_UDP = 17; // UDP
 
 export const INADDR_ANY = 0x00000000;
 export const INADDR_LOOPBACK = 0x7f000001;

@@ -31,13 +31,13 @@ export class inpcbinfo {
 
 /** struct inpcb. */
 export class inpcb {
-  inp_socket: socket; // back pointer to socket
+  inp_socket: socket; // the socket that owns it
   readonly inp_pcbinfo: inpcbinfo; // the list it is on
   inp_ppcb: unknown = null; // the protocol's block (struct tcpcb)
-  inp_faddr = INADDR_ANY; // foreign host address
-  inp_fport = 0; // foreign port
-  inp_laddr = INADDR_ANY; // local host address
-  inp_lport = 0; // local port
+  inp_faddr = INADDR_ANY; // the peer's address
+  inp_fport = 0; // the peer's port
+  inp_laddr = INADDR_ANY; // our address
+  inp_lport = 0; // our port
   constructor(so: socket, pcbinfo: inpcbinfo) {
     this.inp_socket = so;
     this.inp_pcbinfo = pcbinfo;

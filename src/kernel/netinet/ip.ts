@@ -15,10 +15,10 @@ export const IP_MAXPACKET = 65535;
 export const IPDEFTTL = 64;
 
 // ip_off flags.
-export const IP_RF = 0x8000; // reserved fragment flag
-export const IP_DF = 0x4000; // dont fragment flag
-export const IP_MF = 0x2000; // more fragments flag
-export const IP_OFFMASK = 0x1fff; // mask for fragmenting bits
+export const IP_RF = 0x8000; // must be zero
+export const IP_DF = 0x4000; // do not fragment
+export const IP_MF = 0x2000; // more fragments follow
+export const IP_OFFMASK = 0x1fff; // the fragment offset, in 8-byte units
 
 // Field offsets in the header.
 export const IP_OFF_LEN = 2;
@@ -28,17 +28,17 @@ export const IP_OFF_DST = 16;
 
 /** struct ip, host order. */
 export interface ip {
-  ip_v: number; // version
+  ip_v: number; // 4
   ip_hl: number; // header length, 32-bit words
-  ip_tos: number; // type of service
+  ip_tos: number; // TOS byte
   ip_len: number; // total length, bytes
-  ip_id: number; // identification
-  ip_off: number; // fragment offset field and flags
-  ip_ttl: number; // time to live
-  ip_p: number; // protocol
-  ip_sum: number; // checksum
-  ip_src: number; // source address
-  ip_dst: number; // destination address
+  ip_id: number; // for reassembling fragments
+  ip_off: number; // IP_DF, IP_MF and the offset
+  ip_ttl: number; // hops left
+  ip_p: number; // IPPROTO_* of the payload
+  ip_sum: number; // ones' complement sum of the header
+  ip_src: number; // sender, host order
+  ip_dst: number; // receiver, host order
 }
 
 /** Reads the header at the start of `b` (at least 20 bytes). */

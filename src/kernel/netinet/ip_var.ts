@@ -11,21 +11,21 @@ import type { mbuf } from '../sys/mbuf.ts';
 
 /** struct ipstat (the counters the simulation can reach). */
 export class ipstat {
-  ips_total = 0; // total packets received
-  ips_badsum = 0; // checksum bad
-  ips_tooshort = 0; // packet too short
-  ips_toosmall = 0; // not enough data
-  ips_badhlen = 0; // ip header length < data size
-  ips_badlen = 0; // ip length < ip header length
+  ips_total = 0; // packets IP looked at
+  ips_badsum = 0; // header checksum wrong
+  ips_tooshort = 0; // shorter than an IP header
+  ips_toosmall = 0; // shorter than its ip_len says
+  ips_badhlen = 0; // header length beyond the data
+  ips_badlen = 0; // ip_len smaller than the header
   ips_fragments = 0; // fragments received (dropped: no reassembly)
-  ips_noproto = 0; // unknown or unsupported protocol
-  ips_delivered = 0; // datagrams delivered to upper level
-  ips_localout = 0; // total ip packets generated here
-  ips_odropped = 0; // lost packets due to nobufs, etc.
-  ips_noroute = 0; // packets discarded due to no route
+  ips_noproto = 0; // no handler for ip_p
+  ips_delivered = 0; // handed to TCP (or another protocol)
+  ips_localout = 0; // packets this host sent
+  ips_odropped = 0; // output dropped for want of mbufs or queue space
+  ips_noroute = 0; // output with nowhere to go
   ips_cantfrag = 0; // would need fragmenting: DF set, or no fragmentation here
-  ips_badvers = 0; // ip version != 4
-  ips_notmember = 0; // not addressed to this host
+  ips_badvers = 0; // not IPv4
+  ips_notmember = 0; // for another host (this one does not forward)
 }
 
 /** A transport's input routine: the packet with its IP header, and the header's length. */

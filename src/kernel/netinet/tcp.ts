@@ -39,10 +39,10 @@ export const TCP_MAXWIN = 65535;
 export const TCP_MAX_WINSHIFT = 14;
 
 // Socket options at level IPPROTO_TCP.
-export const TCP_NODELAY = 0x01; // don't delay send to coalesce packets
-export const TCP_MAXSEG = 0x02; // set maximum segment size
-export const TCP_NOPUSH = 0x04; // don't push last block of write
-export const TCP_NOOPT = 0x08; // don't use TCP options
+export const TCP_NODELAY = 0x01; // send small segments at once (no Nagle)
+export const TCP_MAXSEG = 0x02; // cap the MSS
+export const TCP_NOPUSH = 0x04; // hold back a partial last segment
+export const TCP_NOOPT = 0x08; // send no options
 
 // Field offsets in the header.
 export const TH_OFF_SPORT = 0;
@@ -57,15 +57,15 @@ export const TH_OFF_URP = 18;
 
 /** struct tcphdr, host order. */
 export interface tcphdr {
-  th_sport: number; // source port
-  th_dport: number; // destination port
-  th_seq: number; // sequence number
-  th_ack: number; // acknowledgement number
+  th_sport: number; // sender's port
+  th_dport: number; // receiver's port
+  th_seq: number; // of the first data byte
+  th_ack: number; // next byte expected from the peer
   th_off: number; // data offset, 32-bit words
   th_flags: number; // TH_*
-  th_win: number; // window
-  th_sum: number; // checksum
-  th_urp: number; // urgent pointer
+  th_win: number; // receive window offered, before scaling
+  th_sum: number; // over the pseudo-header, header and data
+  th_urp: number; // end of urgent data, with TH_URG
 }
 
 /** Reads the 20-byte header at b[off]. */

@@ -4,17 +4,17 @@
 import { TH_ACK, TH_FIN, TH_RST, TH_SYN } from './tcp.ts';
 
 export const TCP_NSTATES = 11;
-export const TCPS_CLOSED = 0; // closed
-export const TCPS_LISTEN = 1; // listening for connection
-export const TCPS_SYN_SENT = 2; // active, have sent syn
-export const TCPS_SYN_RECEIVED = 3; // have sent and received syn
-export const TCPS_ESTABLISHED = 4; // established
-export const TCPS_CLOSE_WAIT = 5; // rcvd fin, waiting for close
-export const TCPS_FIN_WAIT_1 = 6; // have closed, sent fin
-export const TCPS_CLOSING = 7; // closed xchd FIN; await FIN ACK
-export const TCPS_LAST_ACK = 8; // had fin and close; await FIN ACK
-export const TCPS_FIN_WAIT_2 = 9; // have closed, fin is acked
-export const TCPS_TIME_WAIT = 10; // in 2*msl quiet wait after close
+export const TCPS_CLOSED = 0; // no connection
+export const TCPS_LISTEN = 1; // waiting for a SYN
+export const TCPS_SYN_SENT = 2; // connecting: our SYN is out
+export const TCPS_SYN_RECEIVED = 3; // passive open: SYN in, SYN-ACK out
+export const TCPS_ESTABLISHED = 4; // open both ways
+export const TCPS_CLOSE_WAIT = 5; // the peer sent FIN; our side still open
+export const TCPS_FIN_WAIT_1 = 6; // we sent FIN, not yet acknowledged
+export const TCPS_CLOSING = 7; // both sent FIN at once; waiting for the ACK of ours
+export const TCPS_LAST_ACK = 8; // peer's FIN in, ours out; waiting for its ACK
+export const TCPS_FIN_WAIT_2 = 9; // our FIN acknowledged; waiting for the peer's
+export const TCPS_TIME_WAIT = 10; // closed; holding the port for 2 MSL
 
 export function TCPS_HAVERCVDSYN(s: number): boolean {
   return s >= TCPS_SYN_RECEIVED;

@@ -63,10 +63,10 @@ const TCP_PAWS_IDLE = 24 * 24 * 60 * 60 * 100;
 /** Options found in a segment (struct tcpopt). */
 interface tcpopt {
   to_flags: number; // TOF_*
-  to_mss: number; // MSS offered
-  to_requested_s_scale: number; // window shift offered
-  to_tsval: number; // timestamp value
-  to_tsecr: number; // timestamp echo reply
+  to_mss: number; // the peer's MSS option
+  to_requested_s_scale: number; // the peer's window scale option
+  to_tsval: number; // the peer's clock (TSval)
+  to_tsecr: number; // our clock echoed back (TSecr)
 }
 const TOF_TS = 0x1;
 const TOF_MSS = 0x2;
@@ -166,7 +166,7 @@ function tcp_reass(tp: tcpcb, th_seq: number, tlen: number, flags: number, m: mb
   const st = tcp_state(tp.t_kernel).tcpstat;
   if (m !== null) {
     const q = tp.t_segq;
-    // Find the first segment that begins after this one.
+    // Skip the queued segments that start at or before this one's first byte.
     let i = 0;
     while (i < q.length && SEQ_LEQ((q[i] as { th_seq: number }).th_seq, th_seq)) i++;
     const prev = q[i - 1];

@@ -17,20 +17,20 @@ import { tcp_output } from './tcp_output.ts';
 import { TCPS_ESTABLISHED, TCPS_SYN_SENT, TCPS_TIME_WAIT } from './tcp_fsm.ts';
 import { TCP_REXMTVAL, TCP_RTT_SHIFT, TF_ACKNOW, tcp_state, type tcpcb } from './tcp_var.ts';
 
-export const TCPTV_MSL = 30 * hz; // max seg lifetime
-export const TCPTV_SRTTBASE = 0; // base roundtrip time; if 0, no idea yet
-export const TCPTV_RTOBASE = 3 * hz; // assumed RTO if no info
-export const TCPTV_SRTTDFLT = 3 * hz; // assumed RTT if no info
-export const TCPTV_PERSMIN = 5 * hz; // retransmit persistence
-export const TCPTV_PERSMAX = 60 * hz; // maximum persist interval
-export const TCPTV_KEEP_INIT = 75 * hz; // initial connect keep alive
-export const TCPTV_KEEPINTVL = 75 * hz; // default probe interval
-export const TCPTV_KEEPCNT = 8; // max probes before drop
-export const TCPTV_MIN = Math.floor(hz / 33); // minimum allowable value
-export const TCPTV_CPU_VAR = Math.floor(hz / 5); // cpu variance allowed (200ms)
-export const TCPTV_REXMTMAX = 64 * hz; // max allowable REXMT value
-export const TCP_MAXRXTSHIFT = 12; // maximum retransmits
-export const TCPTV_DELACK = Math.floor(hz / 10); // 100ms timeout
+export const TCPTV_MSL = 30 * hz; // maximum segment lifetime
+export const TCPTV_SRTTBASE = 0; // initial smoothed RTT: 0, nothing measured
+export const TCPTV_RTOBASE = 3 * hz; // retransmit timeout before any RTT sample
+export const TCPTV_SRTTDFLT = 3 * hz; // RTT taken before any sample
+export const TCPTV_PERSMIN = 5 * hz; // shortest persist interval
+export const TCPTV_PERSMAX = 60 * hz; // longest persist interval
+export const TCPTV_KEEP_INIT = 75 * hz; // time allowed to establish a connection
+export const TCPTV_KEEPINTVL = 75 * hz; // between keepalive probes
+export const TCPTV_KEEPCNT = 8; // unanswered keepalive probes before a drop
+export const TCPTV_MIN = Math.floor(hz / 33); // floor of the retransmit timeout
+export const TCPTV_CPU_VAR = Math.floor(hz / 5); // slop added for the CPU's own delays (200 ms)
+export const TCPTV_REXMTMAX = 64 * hz; // ceiling of the retransmit timeout
+export const TCP_MAXRXTSHIFT = 12; // retransmissions before the connection is dropped
+export const TCPTV_DELACK = Math.floor(hz / 10); // delayed ACK: 100 ms
 export const tcp_backoff = [1, 2, 4, 8, 16, 32, 64, 64, 64, 64, 64, 64, 64];
 export const tcp_syn_backoff = [1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64, 64];
 

@@ -18,30 +18,30 @@ import { TCPS_CLOSED } from './tcp_fsm.ts';
 import { TCP_MSS } from './tcp.ts';
 
 // t_flags.
-export const TF_ACKNOW = 0x00001; // ack peer immediately
-export const TF_DELACK = 0x00002; // ack, but try to delay it
-export const TF_NODELAY = 0x00004; // don't delay packets to coalesce
-export const TF_NOOPT = 0x00008; // don't use tcp options
-export const TF_SENTFIN = 0x00010; // have sent FIN
-export const TF_REQ_SCALE = 0x00020; // have/will request window scaling
-export const TF_RCVD_SCALE = 0x00040; // other side has requested scaling
-export const TF_REQ_TSTMP = 0x00080; // have/will request timestamps
-export const TF_RCVD_TSTMP = 0x00100; // a timestamp was received in SYN
-export const TF_SACK_PERMIT = 0x00200; // other side said I could SACK
-export const TF_NEEDSYN = 0x00400; // send SYN (implicit state)
-export const TF_NEEDFIN = 0x00800; // send FIN (implicit state)
-export const TF_NOPUSH = 0x01000; // don't push
-export const TF_MORETOCOME = 0x10000; // more data to be appended to sock
-export const TF_LQ_OVERFLOW = 0x20000; // listen queue overflow
-export const TF_LASTIDLE = 0x40000; // connection was previously idle
-export const TF_RXWIN0SENT = 0x80000; // sent a receiver win 0 in response
+export const TF_ACKNOW = 0x00001; // send an ACK on the next tcp_output
+export const TF_DELACK = 0x00002; // an ACK is owed; the delayed-ACK timer may send it
+export const TF_NODELAY = 0x00004; // TCP_NODELAY: no Nagle
+export const TF_NOOPT = 0x00008; // TCP_NOOPT: send no options
+export const TF_SENTFIN = 0x00010; // our FIN is out
+export const TF_REQ_SCALE = 0x00020; // we offer window scaling
+export const TF_RCVD_SCALE = 0x00040; // the peer offered window scaling
+export const TF_REQ_TSTMP = 0x00080; // we offer timestamps
+export const TF_RCVD_TSTMP = 0x00100; // the peer's SYN carried a timestamp
+export const TF_SACK_PERMIT = 0x00200; // the peer allows SACK (never used in 5.0)
+export const TF_NEEDSYN = 0x00400; // a SYN still has to go out
+export const TF_NEEDFIN = 0x00800; // a FIN still has to go out
+export const TF_NOPUSH = 0x01000; // TCP_NOPUSH: hold partial segments
+export const TF_MORETOCOME = 0x10000; // the caller has more data coming: wait to send
+export const TF_LQ_OVERFLOW = 0x20000; // the listen queue was full
+export const TF_LASTIDLE = 0x40000; // idle before the last send
+export const TF_RXWIN0SENT = 0x80000; // we advertised a zero window
 
 // RTT estimator scaling (tcp_var.h).
-export const TCP_RTT_SCALE = 32; // multiplier for srtt; 3 bits frac.
-export const TCP_RTT_SHIFT = 5; // shift for srtt; 3 bits frac.
-export const TCP_RTTVAR_SCALE = 16; // multiplier for rttvar; 2 bits
-export const TCP_RTTVAR_SHIFT = 4; // shift for rttvar; 2 bits
-export const TCP_DELTA_SHIFT = 2; // see tcp_input.c
+export const TCP_RTT_SCALE = 32; // t_srtt is kept times 32
+export const TCP_RTT_SHIFT = 5; // log2 of TCP_RTT_SCALE
+export const TCP_RTTVAR_SCALE = 16; // t_rttvar is kept times 16
+export const TCP_RTTVAR_SHIFT = 4; // log2 of TCP_RTTVAR_SCALE
+export const TCP_DELTA_SHIFT = 2; // extra precision in tcp_xmit_timer
 
 /** A segment waiting in the reassembly queue (struct tseg_qent). */
 export interface tseg_qent {
@@ -54,37 +54,37 @@ export interface tseg_qent {
 /** struct tcpcb. */
 export class tcpcb {
   readonly t_kernel: Kernel; // whose TCP this is
-  t_inpcb: inpcb; // back pointer to internet pcb
+  t_inpcb: inpcb; // the pcb (addresses and ports)
   t_segq: tseg_qent[] = []; // segment reassembly queue, in sequence order
-  t_dupacks = 0; // consecutive dup acks recd
-  readonly tt_rexmt: callout; // retransmit timer
-  readonly tt_persist: callout; // retransmit persistence
+  t_dupacks = 0; // duplicate ACKs in a row
+  readonly tt_rexmt: callout; // resends unacknowledged data
+  readonly tt_persist: callout; // probes a zero window
   readonly tt_keep: callout; // keepalive (here: connection establishment) timer
-  readonly tt_2msl: callout; // 2*msl TIME_WAIT timer
-  readonly tt_delack: callout; // delayed ACK timer
-  t_state = TCPS_CLOSED; // state of this connection
+  readonly tt_2msl: callout; // ends TIME_WAIT
+  readonly tt_delack: callout; // sends an owed ACK
+  t_state = TCPS_CLOSED; // TCPS_*
   t_flags = 0; // TF_*
   t_force = 0; // 1 if forcing out a byte (persist probe)
-  // send sequence variables
-  snd_una = 0; // send unacknowledged
-  snd_max = 0; // highest sequence number sent
-  snd_nxt = 0; // send next
-  snd_up = 0; // send urgent pointer
-  snd_wl1 = 0; // window update seg seq number
-  snd_wl2 = 0; // window update seg ack number
-  iss = 0; // initial send sequence number
-  irs = 0; // initial receive sequence number
-  // receive sequence variables
-  rcv_nxt = 0; // receive next
-  rcv_adv = 0; // advertised window
-  rcv_wnd = 0; // receive window
-  rcv_up = 0; // receive urgent pointer
-  snd_wnd = 0; // send window
+  // sending side
+  snd_una = 0; // oldest byte not yet acknowledged
+  snd_max = 0; // end of what has ever been sent
+  snd_nxt = 0; // next byte to send
+  snd_up = 0; // end of urgent data to send
+  snd_wl1 = 0; // seq of the segment that last updated snd_wnd
+  snd_wl2 = 0; // ack of that segment
+  iss = 0; // our ISN
+  irs = 0; // the peer's ISN
+  // receiving side
+  rcv_nxt = 0; // next byte expected
+  rcv_adv = 0; // right edge of the window we last offered
+  rcv_wnd = 0; // room we offer
+  rcv_up = 0; // end of received urgent data
+  snd_wnd = 0; // what the peer offers us
   // congestion control
-  snd_cwnd = 0; // congestion-controlled window, bytes
-  snd_ssthresh = 0; // snd_cwnd size threshold for slow start exponential to linear switch
+  snd_cwnd = 0; // congestion window, bytes
+  snd_ssthresh = 0; // slow start gives way to congestion avoidance above this, bytes
   snd_recover = 0; // for NewReno: snd_max when loss was detected
-  t_maxopd = 0; // mss plus options
+  t_maxopd = 0; // MSS including the options we send
   t_rcvtime = 0; // ticks when the last segment arrived
   t_starttime = 0; // ticks when the connection was established
   t_rtttime = 0; // ticks when the timed segment was sent (0: none timed)
@@ -93,17 +93,17 @@ export class tcpcb {
   t_maxseg = 0; // maximum segment size, data bytes
   t_srtt = 0; // smoothed round-trip time, ticks << TCP_RTT_SHIFT
   t_rttvar = 0; // variance in round-trip time, ticks << TCP_RTTVAR_SHIFT
-  t_rxtshift = 0; // log(2) of rexmt exp. backoff
+  t_rxtshift = 0; // retransmissions so far: the backoff exponent
   t_rttmin = 0; // minimum rtt allowed, ticks
-  t_rttupdated = 0; // number of times rtt sampled
-  max_sndwnd = 0; // largest window peer has offered
-  t_softerror = 0; // possible error not yet reported
-  // RFC 1323 variables
-  snd_scale = 0; // window scaling for send window
-  rcv_scale = 0; // window scaling for recv window
-  request_r_scale = 0; // pending window scaling
+  t_rttupdated = 0; // RTT samples taken
+  max_sndwnd = 0; // largest window the peer ever offered
+  t_softerror = 0; // a soft error (e.g. ICMP) to report if the connection times out
+  // RFC 1323: window scaling and timestamps
+  snd_scale = 0; // shift the peer's windows by this
+  rcv_scale = 0; // shift our windows by this
+  request_r_scale = 0; // the shift we offer in our SYN
   requested_s_scale = 0; // the peer's window scale
-  ts_recent = 0; // timestamp echo data
+  ts_recent = 0; // the peer's latest timestamp, to echo
   ts_recent_age = 0; // ticks when last updated
   last_ack_sent = 0; // rcv_nxt in the last segment sent
 
@@ -120,55 +120,55 @@ export class tcpcb {
 
 /** struct tcpstat: the counters netstat -s -p tcp prints (those the simulation can reach). */
 export class tcpstat {
-  tcps_connattempt = 0; // connections initiated
-  tcps_accepts = 0; // connections accepted
-  tcps_connects = 0; // connections established
-  tcps_drops = 0; // connections dropped
-  tcps_conndrops = 0; // embryonic connections dropped
-  tcps_closed = 0; // conn. closed (includes drops)
-  tcps_segstimed = 0; // segs where we tried to get rtt
-  tcps_rttupdated = 0; // times we succeeded
-  tcps_delack = 0; // delayed acks sent
-  tcps_timeoutdrop = 0; // conn. dropped in rxmt timeout
-  tcps_rexmttimeo = 0; // retransmit timeouts
-  tcps_persisttimeo = 0; // persist timeouts
-  tcps_keeptimeo = 0; // keepalive timeouts
-  tcps_keepdrops = 0; // connections dropped in keepalive
-  tcps_sndtotal = 0; // total packets sent
-  tcps_sndpack = 0; // data packets sent
-  tcps_sndbyte = 0; // data bytes sent
-  tcps_sndrexmitpack = 0; // data packets retransmitted
-  tcps_sndrexmitbyte = 0; // data bytes retransmitted
-  tcps_sndacks = 0; // ack-only packets sent
-  tcps_sndprobe = 0; // window probes sent
-  tcps_sndurg = 0; // packets sent with URG only
-  tcps_sndwinup = 0; // window update-only packets sent
-  tcps_sndctrl = 0; // control (SYN|FIN|RST) packets sent
-  tcps_rcvtotal = 0; // total packets received
-  tcps_rcvpack = 0; // packets received in sequence
-  tcps_rcvbyte = 0; // bytes received in sequence
-  tcps_rcvbadsum = 0; // packets received with ccksum errs
-  tcps_rcvbadoff = 0; // packets received with bad offset
-  tcps_rcvshort = 0; // packets received too short
-  tcps_rcvduppack = 0; // duplicate-only packets received
-  tcps_rcvdupbyte = 0; // duplicate-only bytes received
-  tcps_rcvpartduppack = 0; // packets with some duplicate data
-  tcps_rcvpartdupbyte = 0; // dup. bytes in part-dup. packets
-  tcps_rcvoopack = 0; // out-of-order packets received
-  tcps_rcvoobyte = 0; // out-of-order bytes received
-  tcps_rcvpackafterwin = 0; // packets with data after window
-  tcps_rcvbyteafterwin = 0; // bytes rcvd after window
-  tcps_rcvafterclose = 0; // packets rcvd after "close"
-  tcps_rcvwinprobe = 0; // rcvd window probe packets
-  tcps_rcvdupack = 0; // rcvd duplicate acks
-  tcps_rcvacktoomuch = 0; // rcvd acks for unsent data
-  tcps_rcvackpack = 0; // rcvd ack packets
-  tcps_rcvackbyte = 0; // bytes acked by rcvd acks
-  tcps_rcvwinupd = 0; // rcvd window update packets
-  tcps_pawsdrop = 0; // segments dropped due to PAWS
-  tcps_predack = 0; // times hdr predict ok for acks
-  tcps_preddat = 0; // times hdr predict ok for data pkts
-  tcps_listendrop = 0; // listen queue overflows
+  tcps_connattempt = 0; // connect() calls that sent a SYN
+  tcps_accepts = 0; // connections taken from a listen
+  tcps_connects = 0; // handshakes completed (either way)
+  tcps_drops = 0; // established connections dropped
+  tcps_conndrops = 0; // connections dropped before they were established
+  tcps_closed = 0; // connections closed, drops included
+  tcps_segstimed = 0; // segments timed for an RTT sample
+  tcps_rttupdated = 0; // RTT samples obtained
+  tcps_delack = 0; // ACKs sent by the delayed-ACK timer
+  tcps_timeoutdrop = 0; // connections dropped after too many retransmissions
+  tcps_rexmttimeo = 0; // retransmit timer expirations
+  tcps_persisttimeo = 0; // persist timer expirations
+  tcps_keeptimeo = 0; // keep timer expirations
+  tcps_keepdrops = 0; // connections dropped by the keep timer
+  tcps_sndtotal = 0; // segments sent
+  tcps_sndpack = 0; // segments carrying new data
+  tcps_sndbyte = 0; // new data bytes sent
+  tcps_sndrexmitpack = 0; // segments resent
+  tcps_sndrexmitbyte = 0; // bytes resent
+  tcps_sndacks = 0; // segments that only acknowledge
+  tcps_sndprobe = 0; // zero-window probes
+  tcps_sndurg = 0; // segments sent only for urgent data
+  tcps_sndwinup = 0; // segments sent only to update the window
+  tcps_sndctrl = 0; // SYN, FIN or RST segments
+  tcps_rcvtotal = 0; // segments received
+  tcps_rcvpack = 0; // segments with in-order data
+  tcps_rcvbyte = 0; // in-order data bytes
+  tcps_rcvbadsum = 0; // segments with a bad checksum
+  tcps_rcvbadoff = 0; // segments with a bad data offset
+  tcps_rcvshort = 0; // segments shorter than a TCP header
+  tcps_rcvduppack = 0; // segments whose data we already had
+  tcps_rcvdupbyte = 0; // bytes of such segments
+  tcps_rcvpartduppack = 0; // segments partly duplicate
+  tcps_rcvpartdupbyte = 0; // the duplicate bytes in those
+  tcps_rcvoopack = 0; // segments queued for reassembly
+  tcps_rcvoobyte = 0; // bytes queued for reassembly
+  tcps_rcvpackafterwin = 0; // segments with data beyond our window
+  tcps_rcvbyteafterwin = 0; // bytes beyond our window
+  tcps_rcvafterclose = 0; // segments for a socket already closed
+  tcps_rcvwinprobe = 0; // zero-window probes received
+  tcps_rcvdupack = 0; // duplicate ACKs received
+  tcps_rcvacktoomuch = 0; // ACKs for data never sent
+  tcps_rcvackpack = 0; // ACKs received
+  tcps_rcvackbyte = 0; // bytes those ACKs acknowledged
+  tcps_rcvwinupd = 0; // window updates received
+  tcps_pawsdrop = 0; // segments dropped as old (PAWS)
+  tcps_predack = 0; // pure ACKs on the fast path
+  tcps_preddat = 0; // in-order data on the fast path
+  tcps_listendrop = 0; // SYNs refused: listen queue full
 }
 
 /** TCP's tunables (net.inet.tcp.*), with 5.0's defaults. */

@@ -97,10 +97,10 @@ export const EILSEQ = 86;
 export const ENOATTR = 87;
 
 // Aliases that errno.h defines with the same number.
-export const EWOULDBLOCK = EAGAIN; // Operation would block
-export const ENOTSUP = EOPNOTSUPP; // Operation not supported
+export const EWOULDBLOCK = EAGAIN; // EAGAIN under its BSD name
+export const ENOTSUP = EOPNOTSUPP; // EOPNOTSUPP under its POSIX name
 
-export const ELAST = ENOATTR; // Must equal the largest errno value.
+export const ELAST = ENOATTR; // the highest errno number 5.0 defines
 
 /** The symbolic name of every errno value (aliases excluded). */
 export type ErrnoName =

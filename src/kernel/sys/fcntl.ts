@@ -6,10 +6,10 @@
 
 import { FREAD, FWRITE } from './file.ts';
 
-export const O_RDONLY = 0x0000; // open for reading only
-export const O_WRONLY = 0x0001; // open for writing only
-export const O_RDWR = 0x0002; // open for reading and writing
-export const O_ACCMODE = 0x0003; // mask for the above
+export const O_RDONLY = 0x0000; // read only
+export const O_WRONLY = 0x0001; // write only
+export const O_RDWR = 0x0002; // read and write
+export const O_ACCMODE = 0x0003; // the access mode bits
 
 /** FFLAGS(oflags): open flags to f_flag bits (O_RDONLY -> FREAD, O_WRONLY -> FWRITE, O_RDWR -> both). */
 export function FFLAGS(oflags: number): number {

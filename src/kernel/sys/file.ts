@@ -9,10 +9,10 @@
 import type { Proc } from './proc.ts';
 
 export const DTYPE_VNODE = 1; // file (here: only the console tty on fds 0-2)
-export const DTYPE_SOCKET = 2; // communications endpoint
-export const DTYPE_PIPE = 3; // pipe
-export const DTYPE_FIFO = 4; // fifo (named pipe)
-export const DTYPE_KQUEUE = 5; // event queue
+export const DTYPE_SOCKET = 2; // a socket
+export const DTYPE_PIPE = 3; // a pipe
+export const DTYPE_FIFO = 4; // a named pipe
+export const DTYPE_KQUEUE = 5; // a kqueue
 
 // f_flag bits (sys/fcntl.h FREAD/FWRITE).
 export const FREAD = 0x0001;

@@ -6,9 +6,9 @@
 // the real kernel's, so they print the same in ktrace-style output.
 
 export const IOCPARM_MASK = 0x1fff; // parameter length, at most 13 bits
-export const IOC_VOID = 0x20000000; // no parameters
-export const IOC_OUT = 0x40000000; // copy out parameters
-export const IOC_IN = 0x80000000; // copy in parameters
+export const IOC_VOID = 0x20000000; // no argument
+export const IOC_OUT = 0x40000000; // the kernel copies the argument out
+export const IOC_IN = 0x80000000; // the kernel copies the argument in
 export const IOC_INOUT = IOC_IN | IOC_OUT;
 
 /** _IOC(inout, group, num, len). `group` is one character, as in 'i'. */

@@ -9,16 +9,16 @@
 import type { Kernel } from '../kern/init_main.ts';
 
 // Subsystem keys: the relative order is FreeBSD's, the numbers are 5.0's.
-export const SI_SUB_COPYRIGHT = 0x0800001; // first use of console
-export const SI_SUB_VM = 0x1000000; // virtual memory system init
-export const SI_SUB_KMEM = 0x1800000; // kernel memory; sysctl tree
-export const SI_SUB_CPU = 0x2100000; // CPU resource(s)
-export const SI_SUB_MBUF = 0x2700000; // mbuf subsystem
-export const SI_SUB_DRIVERS = 0x3100000; // let drivers initialize
-export const SI_SUB_CONFIGURE = 0x3800000; // configure devices
-export const SI_SUB_PROTO_BEGIN = 0x8000000; // protocols (sockets) begin
-export const SI_SUB_PROTO_DOMAIN = 0x8800000; // domains (address families)
-export const SI_SUB_RUN_SCHEDULER = 0xfffffff; // scheduler: never returns
+export const SI_SUB_COPYRIGHT = 0x0800001; // the copyright banner
+export const SI_SUB_VM = 0x1000000; // the VM system
+export const SI_SUB_KMEM = 0x1800000; // kernel malloc, and the sysctl tree
+export const SI_SUB_CPU = 0x2100000; // the CPU
+export const SI_SUB_MBUF = 0x2700000; // the mbuf allocator
+export const SI_SUB_DRIVERS = 0x3100000; // driver setup
+export const SI_SUB_CONFIGURE = 0x3800000; // probing and attaching devices
+export const SI_SUB_PROTO_BEGIN = 0x8000000; // first of the protocols
+export const SI_SUB_PROTO_DOMAIN = 0x8800000; // protocol domains register
+export const SI_SUB_RUN_SCHEDULER = 0xfffffff; // the scheduler, last
 
 // Order within a subsystem.
 export const SI_ORDER_FIRST = 0x0000000;

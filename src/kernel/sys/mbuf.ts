@@ -52,10 +52,10 @@ export const SIZEOF_PKTHDR_BYTES = 4 + 4 + 4 + 4 + 4 + 4 + SIZEOF_LABEL_BYTES;
 export const SIZEOF_M_EXT_BYTES = 24;
 
 // mbuf flags (m_flags).
-export const M_EXT = 0x0001; // has associated external storage
-export const M_PKTHDR = 0x0002; // start of record
-export const M_EOR = 0x0004; // end of record
-export const M_RDONLY = 0x0008; // associated data is marked read-only
+export const M_EXT = 0x0001; // data is in m_ext, not in the mbuf
+export const M_PKTHDR = 0x0002; // first mbuf of a packet: m_pkthdr is valid
+export const M_EOR = 0x0004; // last mbuf of a record
+export const M_RDONLY = 0x0008; // the external data must not be written
 export const M_PROTO1 = 0x0010; // protocol-specific
 export const M_PROTO2 = 0x0020; // protocol-specific
 export const M_PROTO3 = 0x0040; // protocol-specific
@@ -63,11 +63,11 @@ export const M_PROTO4 = 0x0080; // protocol-specific
 export const M_PROTO5 = 0x0100; // protocol-specific
 
 // mbuf pkthdr flags (also stored in m_flags).
-export const M_BCAST = 0x0200; // send/received as link-level broadcast
-export const M_MCAST = 0x0400; // send/received as link-level multicast
-export const M_FRAG = 0x0800; // packet is a fragment of a larger packet
-export const M_FIRSTFRAG = 0x1000; // packet is first fragment
-export const M_LASTFRAG = 0x2000; // packet is last fragment
+export const M_BCAST = 0x0200; // a link-level broadcast
+export const M_MCAST = 0x0400; // a link-level multicast
+export const M_FRAG = 0x0800; // an IP fragment
+export const M_FIRSTFRAG = 0x1000; // the first IP fragment
+export const M_LASTFRAG = 0x2000; // the last IP fragment
 
 /** Flags copied when copying m_pkthdr (M_COPYFLAGS). */
 export const M_COPYFLAGS =
@@ -76,18 +76,18 @@ export const M_COPYFLAGS =
 // mbuf types (m_type). 5.0 had retired MT_SOCKET, MT_PCB, MT_RTABLE,
 // MT_HTABLE, MT_ATABLE, MT_SOOPTS, MT_RIGHTS and MT_IFADDR (#if 0 in mbuf.h);
 // their numbers stay unused.
-export const MT_NOTMBUF = 0; // used internally only: the object is not an mbuf (a cluster)
-export const MT_DATA = 1; // dynamic (data) allocation
-export const MT_HEADER = 2; // packet header
-export const MT_SONAME = 8; // socket name
-export const MT_FTABLE = 11; // fragment reassembly header
-export const MT_TAG = 13; // volatile metadata associated to pkts
-export const MT_CONTROL = 14; // extra-data protocol message
-export const MT_OOBDATA = 15; // expedited data
-export const MT_NTYPES = 16; // number of mbuf types for mbtypes[]
+export const MT_NOTMBUF = 0; // not an mbuf: the allocator's tag for a cluster
+export const MT_DATA = 1; // data
+export const MT_HEADER = 2; // a packet header
+export const MT_SONAME = 8; // a socket address
+export const MT_FTABLE = 11; // IP reassembly state
+export const MT_TAG = 13; // a tag carrying metadata of a packet
+export const MT_CONTROL = 14; // control data (ancillary data of sendmsg)
+export const MT_OOBDATA = 15; // urgent (out-of-band) data
+export const MT_NTYPES = 16; // how many types mbtypes[] counts
 
-// How an allocation may wait (the `how` argument). In 5.0 M_TRYWAIT means
-// "block for at most kern.ipc.mbuf_wait ticks"; the simulation never sleeps,
+// How an allocation may wait (the `how` argument). In 5.0 M_TRYWAIT may
+// sleep up to kern.ipc.mbuf_wait ticks for memory; the simulation never sleeps,
 // so M_TRYWAIT only adds the protocol drain (mb_reclaim) before giving up.
 export const M_TRYWAIT = 0;
 export const M_WAIT = M_TRYWAIT; // deprecated spelling, still used in 2002 code
@@ -97,11 +97,11 @@ export const M_DONTWAIT = 1;
 export const M_COPYALL = 1000000000;
 
 // External buffer types (m_ext.ext_type).
-export const EXT_CLUSTER = 1; // mbuf cluster
-export const EXT_SFBUF = 2; // sendfile(2)'s sf_bufs
-export const EXT_NET_DRV = 100; // custom ext_buf provided by net driver(s)
-export const EXT_MOD_TYPE = 200; // custom module's ext_buf type
-export const EXT_DISPOSABLE = 300; // can throw this buffer away w/page flipping
+export const EXT_CLUSTER = 1; // a cluster from the mbuf allocator
+export const EXT_SFBUF = 2; // a page mapped with an sf_buf (sendfile(2))
+export const EXT_NET_DRV = 100; // a network driver's own buffer
+export const EXT_MOD_TYPE = 200; // a loadable module's own buffer
+export const EXT_DISPOSABLE = 300; // a page the receive path may give to a process
 
 // zcsim: the type of a user page loaned to the send path. 5.0's socow_setup()
 // has no type of its own: it maps the page with an sf_buf and calls
@@ -180,19 +180,19 @@ export type m_ext_free = (buf: Uint8Array, args: unknown) => void;
 
 /** struct m_ext: external storage; valid only if M_EXT is set. */
 export interface m_ext {
-  ext_buf: Uint8Array; // start of buffer
-  ext_free: m_ext_free | null; // free routine if not the usual (null for EXT_CLUSTER)
-  ext_args: unknown; // optional argument for ext_free
-  ext_size: number; // size of buffer in bytes, for ext_free
+  ext_buf: Uint8Array; // the external buffer
+  ext_free: m_ext_free | null; // called when the last reference goes (null for EXT_CLUSTER)
+  ext_args: unknown; // second argument for ext_free
+  ext_size: number; // the buffer's size, bytes
   ref_cnt: m_ext_refcnt; // shared reference count
   ext_type: number; // EXT_*
 }
 
 /** struct pkthdr: record/packet header in the first mbuf of a chain; valid only if M_PKTHDR is set. */
 export interface pkthdr {
-  rcvif: object | null; // receive interface (struct ifnet *, once net/if exists)
-  len: number; // total packet length in bytes
-  header: unknown; // pointer to packet header, for ip and tcp reassembly
+  rcvif: object | null; // the interface the packet came in on (struct ifnet *)
+  len: number; // bytes in the whole chain
+  header: unknown; // where the protocol header is, for reassembly
   csum_flags: number; // flags regarding checksum (CSUM_*)
   csum_data: number; // data field used by csum routines
 }
@@ -205,10 +205,10 @@ const EMPTY = new Uint8Array(0);
  * memory, so holding on to a freed mbuf is as wrong here as in C.
  */
 export class mbuf {
-  m_next: mbuf | null = null; // next buffer in chain
-  m_nextpkt: mbuf | null = null; // next chain in queue/record
+  m_next: mbuf | null = null; // next mbuf of this packet
+  m_nextpkt: mbuf | null = null; // next packet in the queue
   m_data = 0; // offset of the data in m_dat, or in m_ext.ext_buf with M_EXT
-  m_len = 0; // amount of data in this mbuf, in bytes
+  m_len = 0; // bytes of data in this mbuf
   m_type: number = MT_DATA; // MT_*
   m_flags = 0; // M_*
   readonly m_pkthdr: pkthdr = { rcvif: null, len: 0, header: null, csum_flags: 0, csum_data: 0 };

@@ -12,23 +12,23 @@ import type { mbuf } from './mbuf.ts';
 import type { protosw } from '../kern/uipc_domain.ts';
 
 // sb_flags.
-export const SB_LOCK = 0x01; // lock on data queue
-export const SB_WANT = 0x02; // someone is waiting to lock
-export const SB_WAIT = 0x04; // someone is waiting for data/space
-export const SB_SEL = 0x08; // someone is selecting
-export const SB_ASYNC = 0x10; // ASYNC I/O, need signals
-export const SB_UPCALL = 0x20; // someone wants an upcall
-export const SB_NOINTR = 0x40; // operations not interruptible
-export const SB_AIO = 0x80; // AIO operations queued
-export const SB_KNOTE = 0x100; // kernel note attached
+export const SB_LOCK = 0x01; // sblock held: one reader or writer at a time
+export const SB_WANT = 0x02; // a process waits for SB_LOCK
+export const SB_WAIT = 0x04; // a process sleeps in sbwait
+export const SB_SEL = 0x08; // select/poll wants a wakeup
+export const SB_ASYNC = 0x10; // send SIGIO on a change
+export const SB_UPCALL = 0x20; // call so_upcall on a change
+export const SB_NOINTR = 0x40; // sleeps ignore signals
+export const SB_AIO = 0x80; // aio requests are waiting
+export const SB_KNOTE = 0x100; // a kqueue filter is attached
 
 /** struct sockbuf: a send or receive buffer. */
 export class sockbuf {
-  sb_cc = 0; // actual chars in buffer
-  sb_hiwat = 0; // max actual char count (the buffer's size)
-  sb_mbcnt = 0; // chars of mbufs used
-  sb_mbmax = 0; // max chars of mbufs to use
-  sb_lowat = 0; // low water mark
+  sb_cc = 0; // bytes of data held
+  sb_hiwat = 0; // the buffer's size: most bytes of data it may hold
+  sb_mbcnt = 0; // bytes of mbufs and clusters holding them
+  sb_mbmax = 0; // most such bytes allowed
+  sb_lowat = 0; // bytes (or room) that wake a waiter
   sb_mb: mbuf | null = null; // the mbuf chain
   sb_mbtail: mbuf | null = null; // the last mbuf in the chain (for cheap appends)
   sb_flags = 0; // SB_*
@@ -36,39 +36,39 @@ export class sockbuf {
 }
 
 // so_state.
-export const SS_NOFDREF = 0x0001; // no file table ref any more
-export const SS_ISCONNECTED = 0x0002; // socket connected to a peer
-export const SS_ISCONNECTING = 0x0004; // in process of connecting to peer
-export const SS_ISDISCONNECTING = 0x0008; // in process of disconnecting
-export const SS_CANTSENDMORE = 0x0010; // can't send more data to peer
-export const SS_CANTRCVMORE = 0x0020; // can't receive more data from peer
-export const SS_RCVATMARK = 0x0040; // at mark on input
-export const SS_NBIO = 0x0100; // non-blocking ops
-export const SS_ASYNC = 0x0200; // async i/o notify
-export const SS_ISCONFIRMING = 0x0400; // deciding to accept connection req
-export const SS_INCOMP = 0x0800; // unaccepted, incomplete connection
-export const SS_COMP = 0x1000; // unaccepted, complete connection
-export const SS_ISDISCONNECTED = 0x2000; // socket disconnected from peer
+export const SS_NOFDREF = 0x0001; // no descriptor refers to it
+export const SS_ISCONNECTED = 0x0002; // connected
+export const SS_ISCONNECTING = 0x0004; // connect in progress
+export const SS_ISDISCONNECTING = 0x0008; // disconnect in progress
+export const SS_CANTSENDMORE = 0x0010; // sending side shut down
+export const SS_CANTRCVMORE = 0x0020; // receiving side shut down (FIN or shutdown)
+export const SS_RCVATMARK = 0x0040; // the next byte is the urgent mark
+export const SS_NBIO = 0x0100; // O_NONBLOCK
+export const SS_ASYNC = 0x0200; // O_ASYNC: SIGIO on activity
+export const SS_ISCONFIRMING = 0x0400; // accept pending a protocol's confirmation
+export const SS_INCOMP = 0x0800; // on so_incomp: handshake not finished
+export const SS_COMP = 0x1000; // on so_comp: waiting for accept
+export const SS_ISDISCONNECTED = 0x2000; // the connection has ended
 
 /** struct socket. */
 export class socket {
   readonly so_kernel: Kernel; // the kernel the socket lives in (C has one)
-  so_type = 0; // generic type, SOCK_*
-  so_options = 0; // from socket call, SO_*
-  so_linger = 0; // time to linger while closing, seconds
-  so_state = 0; // internal state flags SS_*
-  so_pcb: unknown = null; // protocol control block (struct inpcb)
-  so_proto: protosw; // protocol handle
+  so_type = 0; // SOCK_*
+  so_options = 0; // SO_* flags set by setsockopt
+  so_linger = 0; // SO_LINGER time, seconds
+  so_state = 0; // SS_*
+  so_pcb: unknown = null; // the protocol's state (struct inpcb)
+  so_proto: protosw; // the protocol's switch entry
   // Connection queues of a listening socket (so_head is the listener of a queued one).
-  so_head: socket | null = null; // back pointer to accept socket
-  so_incomp: socket[] = []; // queue of partial unaccepted connections
-  so_comp: socket[] = []; // queue of complete unaccepted connections
-  so_qlimit = 0; // max number queued connections
-  so_timeo = 0; // connection timeout (unused)
-  so_error = 0; // error affecting connection
-  readonly so_rcv = new sockbuf(); // receive buffer
-  readonly so_snd = new sockbuf(); // send buffer
-  so_oobmark = 0; // chars to oob mark
+  so_head: socket | null = null; // the listener this one is queued on
+  so_incomp: socket[] = []; // handshakes in progress
+  so_comp: socket[] = []; // connections ready for accept
+  so_qlimit = 0; // listen backlog
+  so_timeo = 0; // unused
+  so_error = 0; // pending error, returned by the next call
+  readonly so_rcv = new sockbuf(); // data waiting to be read
+  readonly so_snd = new sockbuf(); // data waiting to be sent or acknowledged
+  so_oobmark = 0; // bytes before the urgent mark
 
   constructor(kernel: Kernel, proto: protosw) {
     this.so_kernel = kernel;
@@ -101,8 +101,8 @@ export function sowriteable(so: socket): boolean {
 }
 
 // pr_flags (sys/protosw.h), here because the socket macros test them.
-export const PR_ATOMIC = 0x01; // exchange atomic messages only
-export const PR_ADDR = 0x02; // addresses given with messages
-export const PR_CONNREQUIRED = 0x04; // connection required by protocol
-export const PR_WANTRCVD = 0x08; // want PRU_RCVD calls
-export const PR_RIGHTS = 0x10; // passes capabilities
+export const PR_ATOMIC = 0x01; // records go out whole
+export const PR_ADDR = 0x02; // each message carries an address
+export const PR_CONNREQUIRED = 0x04; // must connect before sending
+export const PR_WANTRCVD = 0x08; // tell the protocol when data is read
+export const PR_RIGHTS = 0x10; // can pass descriptors

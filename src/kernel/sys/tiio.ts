@@ -23,7 +23,7 @@
 
 import { _IO, _IOR, _IOW, _IOWR } from './ioccom.ts';
 
-/** sizeof(struct ti_stats): 256 32-bit words ("Pat to 1024 bytes"). */
+/** sizeof(struct ti_stats): 256 32-bit words; a trailing pad array brings the header's struct to 1024 bytes. */
 export const SIZEOF_TI_STATS = 1024;
 /** sizeof(struct ti_params): six u_int32_t and the enum param_mask. */
 export const SIZEOF_TI_PARAMS = 28;

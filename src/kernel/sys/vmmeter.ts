@@ -7,59 +7,59 @@
 // Fields are counts of events unless the name says pages.
 
 export class vmmeter {
-  // General system activity (vm.stats.sys).
-  v_swtch = 0; // context switches
-  v_trap = 0; // calls to trap() (page faults taken by the CPU)
-  v_syscall = 0; // calls to syscall()
-  v_intr = 0; // device interrupts
-  v_soft = 0; // software interrupts
-  // Virtual memory activity (vm.stats.vm).
-  v_vm_faults = 0; // address memory faults (every vm_fault() call)
-  v_cow_faults = 0; // copy-on-write faults that copied a page
-  v_cow_optim = 0; // COW faults satisfied by moving the page instead of copying it
-  v_zfod = 0; // pages zero filled on demand
-  v_ozfod = 0; // optimized zero fill pages (pre-zeroed; never in the simulation)
-  v_swapin = 0; // swap pager pageins
-  v_swapout = 0; // swap pager pageouts
-  v_swappgsin = 0; // swap pager pages paged in
-  v_swappgsout = 0; // swap pager pages paged out
-  v_vnodein = 0; // vnode pager pageins
-  v_vnodeout = 0; // vnode pager pageouts
-  v_vnodepgsin = 0; // vnode pager pages paged in
-  v_vnodepgsout = 0; // vnode pager pages paged out
-  v_intrans = 0; // intransit blocking page faults
-  v_reactivated = 0; // pages reactivated from free list
-  v_pdwakeups = 0; // pageout daemon wakeups
-  v_pdpages = 0; // pages analyzed by the pageout daemon
-  v_dfree = 0; // pages freed by the pageout daemon
-  v_pfree = 0; // pages freed by exiting processes
-  v_tfree = 0; // total pages freed
-  // Distribution of page usages.
-  v_page_size = 0; // bytes per page
-  v_page_count = 0; // pages of physical memory the VM manages
-  v_free_reserved = 0; // pages reserved for deadlock avoidance
-  v_free_target = 0; // pages desired free
-  v_free_min = 0; // minimum free pages
-  v_free_count = 0; // pages on the free queue
-  v_wire_count = 0; // pages wired down
-  v_active_count = 0; // pages on the active queue
-  v_inactive_target = 0; // pages desired inactive
-  v_inactive_count = 0; // pages on the inactive queue
-  v_cache_count = 0; // pages on the cache queue
-  v_cache_min = 0; // minimum cache pages desired
-  v_cache_max = 0; // maximum cache pages desired
-  v_pageout_free_min = 0; // minimum free pages the pageout daemon needs
-  v_interrupt_free_min = 0; // reserved pages for interrupt code
-  v_free_severe = 0; // severe free page depletion threshold
-  // Fork statistics.
+  // The system as a whole (vm.stats.sys).
+  v_swtch = 0; // switches from one process to another
+  v_trap = 0; // traps taken (here: page faults)
+  v_syscall = 0; // system calls made
+  v_intr = 0; // hardware interrupts
+  v_soft = 0; // software interrupts (netisr)
+  // The VM system (vm.stats.vm).
+  v_vm_faults = 0; // vm_fault() calls
+  v_cow_faults = 0; // copy-on-write faults that copied
+  v_cow_optim = 0; // copy-on-write faults that moved the page instead
+  v_zfod = 0; // pages zeroed for a first touch
+  v_ozfod = 0; // of those, pages zeroed ahead of time (never in the simulation)
+  v_swapin = 0; // reads from swap
+  v_swapout = 0; // writes to swap
+  v_swappgsin = 0; // pages read from swap
+  v_swappgsout = 0; // pages written to swap
+  v_vnodein = 0; // reads from files
+  v_vnodeout = 0; // writes to files
+  v_vnodepgsin = 0; // pages read from files
+  v_vnodepgsout = 0; // pages written to files
+  v_intrans = 0; // faults that waited for a page being read
+  v_reactivated = 0; // pages taken back from the free or cache queue
+  v_pdwakeups = 0; // times the pageout daemon woke
+  v_pdpages = 0; // pages the pageout daemon examined
+  v_dfree = 0; // pages the pageout daemon freed
+  v_pfree = 0; // pages freed when processes exited
+  v_tfree = 0; // pages freed, all causes
+  // Where the pages are.
+  v_page_size = 0; // page size, bytes
+  v_page_count = 0; // pages the VM manages
+  v_free_reserved = 0; // pages kept back so the pageout daemon can run
+  v_free_target = 0; // free pages the daemon aims for
+  v_free_min = 0; // the pageout daemon's lower bound on free pages
+  v_free_count = 0; // free pages
+  v_wire_count = 0; // pages that cannot be paged out
+  v_active_count = 0; // pages in recent use
+  v_inactive_target = 0; // inactive pages the daemon aims for
+  v_inactive_count = 0; // pages not in recent use
+  v_cache_count = 0; // clean pages ready to be reused
+  v_cache_min = 0; // fewest cached pages wanted
+  v_cache_max = 0; // most cached pages wanted
+  v_pageout_free_min = 0; // free pages the pageout daemon keeps for itself
+  v_interrupt_free_min = 0; // free pages only interrupt-time allocations may take
+  v_free_severe = 0; // below this, memory is critically short
+  // Process creation.
   v_forks = 0; // fork() calls
   v_vforks = 0; // vfork() calls
   v_rforks = 0; // rfork() calls
-  v_kthreads = 0; // kernel threads created with fork1()
-  v_forkpages = 0; // pages (data + stack) of forked processes' address spaces
-  v_vforkpages = 0; // pages affected by vfork()
-  v_rforkpages = 0; // pages affected by rfork()
-  v_kthreadpages = 0; // pages affected by kernel thread creation
+  v_kthreads = 0; // kernel threads started
+  v_forkpages = 0; // pages of the address spaces fork() copied
+  v_vforkpages = 0; // pages of the address spaces vfork() lent
+  v_rforkpages = 0; // pages of the address spaces rfork() handled
+  v_kthreadpages = 0; // pages of kernel threads' address spaces
 }
 
 /** The field names of vm.stats.sys, in vm_meter.c's order. */

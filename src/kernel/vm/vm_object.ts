@@ -31,10 +31,10 @@ export const OBJT_PHYS = 4;
 export const OBJT_DEAD = 5;
 
 // object.flags (vm_object.h).
-export const OBJ_ACTIVE = 0x0004; // active objects
-export const OBJ_DEAD = 0x0008; // object is being terminated
-export const OBJ_NOSPLIT = 0x0010; // don't split this object
-export const OBJ_ONEMAPPING = 0x2000; // one USE (a single, non-forked mapping) of this object
+export const OBJ_ACTIVE = 0x0004; // in use
+export const OBJ_DEAD = 0x0008; // being torn down
+export const OBJ_NOSPLIT = 0x0010; // vm_object_split must leave it whole
+export const OBJ_ONEMAPPING = 0x2000; // mapped once, by one process that has not forked
 
 export class vm_object {
   readonly vm: VmSystem; // machine whose pages these are
@@ -183,7 +183,7 @@ export function vm_object_collapse(object: vm_object): void {
         else vm_page_remove(p);
       }
     }
-    // Splice backing out: object now shadows backing's backing object.
+    // Take `backing` out of the chain: `object` inherits what it shadowed.
     const next = backing.backing_object;
     unlink_shadow(object, backing);
     if (next !== null) {

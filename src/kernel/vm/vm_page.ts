@@ -44,11 +44,11 @@ export const PQ_COUNT = 5;
 // m.flags bits (vm_page.h).
 export const PG_BUSY = 0x0001; // page is being set up or paged; nobody else may touch it
 export const PG_WANTED = 0x0002; // someone is waiting for PG_BUSY to clear
-export const PG_FICTITIOUS = 0x0008; // physical page doesn't exist (device memory)
-export const PG_WRITEABLE = 0x0010; // some pmap maps the page writeable
-export const PG_MAPPED = 0x0020; // some pmap maps the page
-export const PG_ZERO = 0x0040; // page is known to be zeroed
-export const PG_REFERENCED = 0x0080; // page has been referenced
+export const PG_FICTITIOUS = 0x0008; // no RAM behind it: a device's memory
+export const PG_WRITEABLE = 0x0010; // mapped writable somewhere
+export const PG_MAPPED = 0x0020; // mapped somewhere
+export const PG_ZERO = 0x0040; // holds only zeros
+export const PG_REFERENCED = 0x0080; // used since the pageout daemon last looked
 
 /** valid/dirty bit masks: one bit per DEV_BSIZE (512-byte) block of the page. */
 export const VM_PAGE_BITS_ALL = 0xff;
@@ -377,7 +377,7 @@ export function vm_page_cowsetup(m: vm_page): void {
 
 /**
  * vm_page_cowclear: the kernel returns one loan. Write access is not given
- * back here: "let vm_fault add back write permission lazily".
+ * back here: the owner's next write fault restores it.
  */
 export function vm_page_cowclear(m: vm_page): void {
   if (m.cow > 0) m.cow--;

@@ -24,7 +24,7 @@ export function obreak(p: Proc, nsize: number): number {
     if (nw - base > DFLDSIZ) return ENOMEM;
     if (nw >= VM_MAXUSER_ADDRESS) return ENOMEM;
   } else if (nw < base) {
-    // "This is simply an invalid value."
+    // A break below the start of the data segment: obreak refuses it, as 5.0 does.
     return EINVAL;
   }
   const old = base + vms.vm_dsize * PAGE_SIZE;

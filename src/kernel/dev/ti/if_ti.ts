@@ -358,7 +358,7 @@ function ti_chipinit(sc: ti_softc): number {
     sc.kernel.printf(`ti${sc.ti_unit}: unsupported chip revision`);
     return ENODEV;
   }
-  // We don't have firmware source for the Tigon 1, so Tigon 1 boards can't do header splitting.
+  // Header splitting is a change to the Tigon 2 firmware; with no Tigon 1 firmware source, a Tigon 1 cannot have it.
   if (sc.kernel.hasOption('TI_JUMBO_HDRSPLIT')) {
     if (sc.ti_hwrev !== TI_HWREV_TIGON) sc.ti_hdrsplit = 1;
     else sc.kernel.printf(`ti${sc.ti_unit}: can't do header splitting on a Tigon I board`);
@@ -397,7 +397,7 @@ function TI_DO_CMD(sc: ti_softc, cmd: number, code: number, idx: number): void {
   ti_fw_cmd(sc, cmd, code, idx);
 }
 
-/** ti_gibinit: ring control blocks, tunables and firmware; starts the board's CPU(s). */
+/** ti_gibinit: programs the tunables, loads the firmware and lets the board's processor(s) run. */
 function ti_gibinit(sc: ti_softc): number {
   CSR_WRITE_4(sc, TI_MB_HOSTINTR, 1);
   // The ring control blocks: the checksum engine on every ring when offload is on, VLAN tag assist always.
@@ -668,7 +668,7 @@ function ti_encap(sc: ti_softc, m_head: mbuf): number {
   for (let m: mbuf | null = m_head; m !== null; m = m.m_next) {
     if (m.m_len === 0) continue;
     if (sc.ti_tx_chain[frag] !== null) return ENOBUFS;
-    // Sanity check: avoid coming within 16 descriptors of the end of the ring.
+    // TI_TX_RESERVE_DESC descriptors always stay free: a packet that would use them waits in if_snd.
     if (TI_TX_RING_CNT - (sc.ti_txcnt + cnt) < TI_TX_RESERVE_DESC) return ENOBUFS;
     sc.ti_tx_flags[frag] = csum_flags;
     cur = frag;
@@ -707,7 +707,7 @@ export function ti_start(ifp: ifnet): void {
       if (gen === sc.nic.gen) CSR_WRITE_4(sc, TI_MB_SENDPROD_IDX, prodidx);
     });
   }
-  // Set a timeout in case the chip goes out to lunch.
+  // Arm the watchdog: a board that never reports these frames sent is reset in TI_WATCHDOG_SEC.
   ti_watchdog_arm(sc);
 }
 
@@ -783,7 +783,7 @@ function ti_watchdog_disarm(sc: ti_softc): void {
 /** ti_watchdog: a transmission never completed. Resets the board, unless /dev/tiN is open. */
 export function ti_watchdog(sc: ti_softc): void {
   sc.if_timer = 0;
-  // When we're debugging, the chip is often stopped for long periods; don't reset it.
+  // /dev/tiN is open: the firmware may be halted in a debugger on purpose, so leave the board be.
   if ((sc.ti_flags & TI_FLAG_DEBUGING) !== 0) return;
   sc.kernel.printf(`ti${sc.ti_unit}: watchdog timeout -- resetting`);
   ti_stop(sc);
@@ -844,9 +844,9 @@ export function ti_ifmedia_upd(ifp: ifnet): number {
   const fdx = (ifm.ifm_media & IFM_GMASK) === IFM_FDX;
   switch (IFM_SUBTYPE(ifm.ifm_media)) {
     case IFM_AUTO:
-      // Transmit flow control doesn't work on the Tigon 1, and on the
-      // Tigon 2 it can make the interface just hang (seen with Alteon 180
-      // switches): only receive flow control is requested.
+      // Receive flow control only: the transmit half is broken on a Tigon 1
+      // and on a Tigon 2 may hang the interface (reported with Alteon 180
+      // switches), so 2002's driver kept it under #if 0.
       CSR_WRITE_4(sc, TI_GCR_GLINK, TI_GLNK_PREF | TI_GLNK_1000MB | TI_GLNK_FULL_DUPLEX | TI_GLNK_RX_FLOWCTL_Y | TI_GLNK_AUTONEGENB | TI_GLNK_ENB);
       CSR_WRITE_4(sc, TI_GCR_LINK, TI_LNK_100MB | TI_LNK_10MB | TI_LNK_FULL_DUPLEX | TI_LNK_HALF_DUPLEX | TI_LNK_RX_FLOWCTL_Y | TI_LNK_AUTONEGENB | TI_LNK_ENB);
       TI_DO_CMD(sc, TI_CMD_LINK_NEGOTIATION, TI_CMD_CODE_NEGOTIATE_BOTH, 0);

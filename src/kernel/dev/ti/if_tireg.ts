@@ -142,8 +142,8 @@ export const TI_TX_RING_BASE = 0x2000; // TI_TX_RING_BASE_512: where a Tigon 1 k
 export const TI_TX_RESERVE_DESC = 16;
 
 /**
- * Buffers actually posted: 256 of the 512 standard slots ("hope the CPU
- * keeps up"; 512 x 2 KB was deemed too much), 256 of the 1024 mini slots.
+ * Buffers actually posted: 256 of the 512 standard slots (a full ring of
+ * 2 KB clusters, 1 MB, was judged too much memory), 256 of the 1024 mini slots.
  */
 export const TI_SSLOTS = 256;
 export const TI_MSLOTS = 256;

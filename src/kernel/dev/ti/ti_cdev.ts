@@ -206,7 +206,7 @@ function ti_ioctl2(dev: cdev, cmd: number, data: Uint8Array, _flag: number, p: P
       return 0;
     }
     case TIIOCSETTRACE:
-      // Setting this register to 0 disables tracing.
+      // The value is the mask of trace types; a mask of 0 turns tracing off.
       CSR_WRITE_4(sc, TI_GCR_NIC_TRACING, new DataView(data.buffer, data.byteOffset, 4).getUint32(0, true));
       return 0;
     case TIIOCGETTRACE: {

@@ -38,7 +38,7 @@
 //     and another with quanta 0 when the host has refilled it. A Tigon 2
 //     told to honour PAUSE (TI_GLNK_TX_FLOWCTL_Y, which the 2002 driver
 //     leaves #if 0'd) stops transmitting at the first PAUSE and never
-//     starts again: the interface "simply hangs" until ti_init reloads the
+//     starts again: the interface is stuck until ti_init reloads the
 //     firmware (the watchdog does that after 5 s unless /dev/tiN is open).
 //     Why the firmware hangs was never published; this reproduces the
 //     symptom the driver's comment describes. A Tigon 1 ignores PAUSE.

@@ -1,13 +1,14 @@
 // GENERIC: the default i386 kernel configuration, as shipped mid-2002.
-// Mirrors sys/i386/conf/GENERIC (trimmed to the devices the simulator knows).
+// Mirrors sys/i386/conf/GENERIC, trimmed to the devices the simulator knows;
+// the lines are FreeBSD's, the comments on them our own.
 // boot() with no argument boots this. It has no zero copy options: those are
 // opt-in, and NOTES documents them (see LINT.ts).
 
 export const GENERIC = `#
-# GENERIC -- Generic kernel configuration file for FreeBSD/i386
+# GENERIC -- the kernel configuration FreeBSD/i386 ships and boots
 #
-# For more information on this file, please read the handbook section on
-# Kernel Configuration Files.
+# The FreeBSD Handbook's chapter on configuring the kernel explains what
+# each line of a file like this one does.
 #
 machine		i386
 cpu		I486_CPU
@@ -16,87 +17,87 @@ cpu		I686_CPU
 ident		GENERIC
 maxusers	0
 
-makeoptions	DEBUG=-g		#Build kernel with gdb(1) debug symbols
+makeoptions	DEBUG=-g		#keep symbols for debugging with gdb(1)
 
-options 	INET			#InterNETworking
-options 	INET6			#IPv6 communications protocols
-options 	FFS			#Berkeley Fast Filesystem
-options 	SOFTUPDATES		#Enable FFS soft updates support
-options 	UFS_DIRHASH		#Improve performance on big directories
-options 	MD_ROOT			#MD is a potential root device
-options 	NFSCLIENT		#Network Filesystem Client
-options 	NFSSERVER		#Network Filesystem Server
-options 	NFS_ROOT		#NFS usable as root device, requires NFSCLIENT
-options 	MSDOSFS			#MSDOS Filesystem
-options 	CD9660			#ISO 9660 Filesystem
-options 	PROCFS			#Process filesystem (requires PSEUDOFS)
-options 	PSEUDOFS		#Pseudo-filesystem framework
-options 	COMPAT_43		#Compatible with BSD 4.3 [KEEP THIS!]
-options 	SCSI_DELAY=15000	#Delay (in ms) before probing SCSI
-options 	KTRACE			#ktrace(1) support
-options 	SYSVSHM			#SYSV-style shared memory
-options 	SYSVMSG			#SYSV-style message queues
-options 	SYSVSEM			#SYSV-style semaphores
-options 	_KPOSIX_PRIORITY_SCHEDULING #Posix P1003_1B real-time extensions
-options 	KBD_INSTALL_CDEV	# install a CDEV entry in /dev
+options 	INET			#IPv4 networking
+options 	INET6			#IPv6 networking
+options 	FFS			#the UFS/FFS disk file system
+options 	SOFTUPDATES		#ordered metadata writes for FFS
+options 	UFS_DIRHASH		#hashed lookups in large directories
+options 	MD_ROOT			#root file system may be a memory disk
+options 	NFSCLIENT		#mount NFS file systems
+options 	NFSSERVER		#export file systems over NFS
+options 	NFS_ROOT		#root file system may be NFS (needs NFSCLIENT)
+options 	MSDOSFS			#FAT file systems
+options 	CD9660			#CD-ROM file systems (ISO 9660)
+options 	PROCFS			#/proc (needs PSEUDOFS)
+options 	PSEUDOFS		#the framework procfs is built on
+options 	COMPAT_43		#4.3BSD system call compatibility; leave it in
+options 	SCSI_DELAY=15000	#milliseconds to let SCSI buses settle before probing
+options 	KTRACE			#system call tracing for ktrace(1)
+options 	SYSVSHM			#System V shared memory
+options 	SYSVMSG			#System V message queues
+options 	SYSVSEM			#System V semaphores
+options 	_KPOSIX_PRIORITY_SCHEDULING #POSIX.1b real-time scheduling
+options 	KBD_INSTALL_CDEV	# a /dev node for each keyboard
 
-# Debugging for use in -current
-options 	DDB			#Enable the kernel debugger
-options 	INVARIANTS		#Enable calls of extra sanity checking
-options 	INVARIANT_SUPPORT	#Extra sanity checks of internal structures, required by INVARIANTS
-options 	WITNESS			#Enable checks to detect deadlocks and cycles
-options 	WITNESS_SKIPSPIN	#Don't run witness on spinlocks for speed
+# Debugging aids, as -CURRENT configures them
+options 	DDB			#the in-kernel debugger
+options 	INVARIANTS		#consistency checks at run time
+options 	INVARIANT_SUPPORT	#the code those checks call; INVARIANTS needs it
+options 	WITNESS			#lock order checking, to catch deadlocks
+options 	WITNESS_SKIPSPIN	#...except for spin locks, which it would slow
 
 device		isa
 device		pci
 
-# ATA and ATAPI devices
+# IDE (ATA/ATAPI) storage
 device		ata
-device		atadisk			# ATA disk drives
-device		atapicd			# ATAPI CDROM drives
+device		atadisk			# IDE disks
+device		atapicd			# IDE CD-ROM drives
 
-# SCSI peripherals
-device		scbus		# SCSI bus (required)
-device		da		# Direct Access (disks)
-device		cd		# CD
-device		ahc		# AHA2940 and onboard AIC7xxx devices
+# SCSI
+device		scbus		# the SCSI layer; the others need it
+device		da		# SCSI disks
+device		cd		# SCSI CD-ROM drives
+device		ahc		# Adaptec 2940 cards and on-board AIC7xxx chips
 
-# atkbdc0 controls both the keyboard and the PS/2 mouse
-device		atkbdc		# AT keyboard controller
-device		atkbd		# AT keyboard
-device		psm		# PS/2 mouse
-device		vga		# VGA video card driver
-device		sc		# syscons is the default console driver
+# One controller, atkbdc0, serves the keyboard and the PS/2 mouse
+device		atkbdc		# the keyboard controller
+device		atkbd		# the keyboard
+device		psm		# the PS/2 mouse
+device		vga		# VGA display
+device		sc		# the syscons console
 
-# Floating point support - do not disable.
+# The floating point unit; the kernel cannot do without it.
 device		npx
 
-# Serial (COM) ports
-device		sio		# 8250, 16[45]50 based serial ports
+# Serial ports
+device		sio		# 8250, 16450 and 16550 UARTs
 
-# PCI Ethernet NICs that use the common MII bus controller code.
-device		miibus		# MII bus support
-device		dc		# DEC/Intel 21143 and various workalikes
-device		fxp		# Intel EtherExpress PRO/100B (82557, 82558)
-device		xl		# 3Com 3c90x (\`\`Boomerang'', \`\`Cyclone'')
+# PCI Ethernet cards whose PHY is reached through miibus.
+device		miibus		# PHY access for the cards below
+device		dc		# DEC/Intel 21143 and its clones
+device		fxp		# Intel 82557/82558 EtherExpress PRO/100
+device		xl		# 3Com 3c90x family
 
-# PCI Ethernet NICs.
-device		em		# Intel PRO/1000 adapter Gigabit Ethernet Card
-device		ti		# Alteon Networks Tigon I/II gigabit Ethernet
+# Gigabit PCI Ethernet cards.
+device		em		# Intel PRO/1000
+device		ti		# Alteon Tigon I and Tigon II boards
 
-# Pseudo devices - the number indicates how many units to allocate.
-device		random		# Entropy device
-device		loop		# Network loopback
-device		ether		# Ethernet support
-device		sl		# Kernel SLIP
-device		ppp	1	# Kernel PPP
-device		tun		# Packet tunnel.
-device		pty		# Pseudo-ttys (telnet etc)
-device		md		# Memory "disks"
-device		gif		# IPv6 and IPv4 tunneling
-device		faith	1	# IPv6-to-IPv4 relaying (translation)
+# Pseudo devices; a number after the name sets how many units exist.
+device		random		# /dev/random
+device		loop		# the loopback interface
+device		ether		# code shared by Ethernet drivers
+device		sl		# SLIP
+device		ppp	1	# PPP in the kernel
+device		tun		# tunnel interfaces for user programs
+device		pty		# pseudo terminals (telnet, xterm)
+device		md		# memory disks
+device		gif		# IP-in-IP tunnels, v4 and v6
+device		faith	1	# relays between IPv6 and IPv4
 
-# The \`bpf' device enables the Berkeley Packet Filter.
-# Be aware of the administrative consequences of enabling this!
-device		bpf		# Berkeley packet filter
+# bpf(4) lets a program such as tcpdump(1) see every packet on the wire;
+# decide who may open it before leaving it in.
+device		bpf		# packet capture
 `;

@@ -1,5 +1,6 @@
 // LINT: every option the simulator knows, as generated from NOTES.
-// Mirrors sys/i386/conf/LINT (made from sys/conf/NOTES by `make LINT`).
+// Mirrors sys/i386/conf/LINT (made from sys/conf/NOTES by `make LINT`); the
+// comments give NOTES's facts in our own words.
 // As in NOTES, TI_PRIVATE_JUMBOS is commented out because it cannot be
 // combined with TI_JUMBO_HDRSPLIT; everything else is on, so LINT boots the
 // zero copy configuration with header splitting and 4 KB clusters.
@@ -19,21 +20,21 @@ makeoptions	DEBUG=-g
 options 	ROOTDEVNAME="ufs:da0s2e"
 
 #
-# Zero copy sockets support.  This enables "zero copy" for sending and
-# receiving data via a socket.  The send side works for any type of NIC,
-# the receive side only works for NICs that support MTUs greater than the
-# page size of your architecture and that support header splitting.  See
-# zero_copy(9) for more details.
+# ZERO_COPY_SOCKETS: socket writes and reads that the CPU does not copy.
+# Sending works over any network interface.  Receiving needs an interface
+# running with an MTU larger than a page (4 KB on i386) that also splits
+# each packet's headers from its payload.  The rules a buffer must meet
+# are in zero_copy(9).
 #
 options 	ZERO_COPY_SOCKETS
 
 #
-# Change the size of mbufs and mbuf clusters.  Be careful with NIC driver
-# modules: the kernel and a module must agree on these sizes.  The only
-# driver that currently has the ability to detect a mismatch is ti(4).
+# The sizes of mbufs and of mbuf clusters.  A network driver loaded as a
+# module has its own idea of both, fixed when it was compiled, and has to
+# agree with the kernel's.  Of the drivers, only ti(4) can tell if not.
 #
-options 	MCLSHIFT=12	# mbuf cluster shift in bits, 12 == 4KB
-options 	MSIZE=512	# mbuf size in bytes
+options 	MCLSHIFT=12	# clusters of 1 << 12 = 4096 bytes
+options 	MSIZE=512	# each mbuf 512 bytes, header included
 options 	NMBCLUSTERS=1024
 options 	MAXMEM=131072	# RAM in KB: 128 MB
 
@@ -63,14 +64,14 @@ device		atkbdc, atkbd, psm, vga, sc, sio
 device		miibus, dc, fxp, xl, em
 
 #
-# The Alteon Networks Tigon I/II gigabit Ethernet driver.
+# ti(4): gigabit Ethernet boards built on Alteon's Tigon I or Tigon II.
 #
 device		ti
-# Use "private" jumbo buffers allocated exclusively for the ti(4) driver.
-# This option is incompatible with the TI_JUMBO_HDRSPLIT option below.
+# Jumbo receive buffers from a contiguous pool that ti(4) keeps to itself
+# rather than jumbo(9) pages; off here because TI_JUMBO_HDRSPLIT excludes it.
 #options 	TI_PRIVATE_JUMBOS
-# Turn on the header splitting option for the ti(4) driver firmware.  This
-# only works for Tigon II chips, and has no effect for Tigon I chips.
+# Tigon II firmware that puts headers and payload in separate receive
+# buffers.  A Tigon I board has no such firmware and ignores the option.
 options 	TI_JUMBO_HDRSPLIT
 
 device		random, loop, ether, sl, tun, pty, md, gif, bpf

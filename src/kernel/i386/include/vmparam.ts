@@ -11,12 +11,12 @@ export const VM_MIN_ADDRESS = 0x00000000; // lowest user address
 export const VM_MAXUSER_ADDRESS = 0xbfc00000; // top of user space (UPT_MIN_ADDRESS)
 export const USRSTACK = VM_MAXUSER_ADDRESS; // the stack grows down from here
 
-export const MAXTSIZ = 128 * 1024 * 1024; // max text size
-export const DFLDSIZ = 128 * 1024 * 1024; // initial data size limit (RLIMIT_DATA soft)
-export const MAXDSIZ = 512 * 1024 * 1024; // max data size (kern.maxdsiz)
-export const DFLSSIZ = 8 * 1024 * 1024; // initial stack size limit
-export const MAXSSIZ = 64 * 1024 * 1024; // max stack size
-export const SGROWSIZ = 128 * 1024; // amount the stack grows by
+export const MAXTSIZ = 128 * 1024 * 1024; // most program text
+export const DFLDSIZ = 128 * 1024 * 1024; // default data size limit (RLIMIT_DATA soft)
+export const MAXDSIZ = 512 * 1024 * 1024; // hard data size limit (kern.maxdsiz)
+export const DFLSSIZ = 8 * 1024 * 1024; // default stack size limit
+export const MAXSSIZ = 64 * 1024 * 1024; // hard stack size limit
+export const SGROWSIZ = 128 * 1024; // stack growth step
 
 /** Where ld(1) links an i386 ELF executable's text: the first page of the image. */
 export const ELF_TEXT_ADDR = 0x08048000;

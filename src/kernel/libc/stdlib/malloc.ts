@@ -62,7 +62,7 @@ const malloc_pagesize = 4096;
 const malloc_pageshift = 12;
 const malloc_minsize = 16; // smallest chunk; also the smallest alignment malloc guarantees
 const malloc_maxsize = malloc_pagesize >> 1; // largest chunk: bigger requests get pages
-const SOME_JUNK = 0xd0; // what J fills with, "as in Duh"
+const SOME_JUNK = 0xd0; // the byte J fills allocated and freed memory with
 const PGINFO_FIXED_BYTES = 16; // sizeof(struct pginfo) without its bits[] array (i386)
 const PGFREE_BYTES = 20; // sizeof(struct pgfree) on i386: next, prev, page, end, size
 const MALLOC_BITS = 32; // bits per u_int of the chunk bitmap
@@ -222,19 +222,19 @@ function malloc_init(p: Proc): void {
       }
     }
   }
-  // Junk in the entire allocation, zero only in the part asked for; and
-  // with junk, realloc must always get new storage.
+  // Z implies J (the slack past the requested size gets junk, the requested
+  // bytes zeros), and J implies R, so that realloc always hands out fresh junk.
   if (s.malloc_zero) s.malloc_junk = true;
   if (s.malloc_junk) s.malloc_realloc = true;
   const dir = sys_mmap(p, malloc_pagesize);
   if (dir === 0) wrterror(p, 'mmap(2) failed, check limits.');
   s.page_dir = dir;
-  // We need a maximum of malloc_pageshift buckets: they are slots 0..11, stolen from the front.
+  // Directory slots 0..11 double as the chunk-size buckets, so slot 12 is the first heap page.
   s.malloc_origo = Math.floor(pageround(p.p_libc.curbrk) / malloc_pagesize) - malloc_pageshift;
   s.malloc_ninfo = malloc_pagesize / 4;
   s.malloc_cache = Math.max(1, s.malloc_cache) * malloc_pagesize;
-  // Kaleb Keithly's hack: a free-list node allocated now sits low in the heap,
-  // so that the heap can later shrink further back.
+  // A spare free-list node, taken now while the heap is small: it lives at a
+  // low address and never pins the top (an idea phkmalloc credits to Kaleb Keithly).
   s.px = { addr: imalloc(p, PGFREE_BYTES), page: 0, end: 0, size: 0 };
   user_fill(p, dir, 0, 4); // the directory is written from the first allocation on
   s.initialized = true;
@@ -310,7 +310,7 @@ function malloc_make_chunks(p: Proc, bits: number): boolean {
   const total = malloc_pagesize >> bits;
   let l = PGINFO_FIXED_BYTES + 4 * Math.ceil(total / MALLOC_BITS);
   let addr: number;
-  // Don't waste more than two chunks on this.
+  // The header goes inside the page only if it costs at most two chunks.
   if (1 << bits <= l + l) {
     addr = pp;
   } else {
@@ -325,7 +325,7 @@ function malloc_make_chunks(p: Proc, bits: number): boolean {
   s.dir.set(ptr2index(s, pp), bp);
   s.buckets[bits] = bp;
   if (addr === pp) {
-    // Mark the chunks we stole for ourselves.
+    // The chunks under the header are not free, nor counted as usable.
     for (let i = 0; l > 0; i++) {
       bp.bits[i] = false;
       bp.free--;
@@ -450,7 +450,7 @@ function free_pages(p: Proc, ptr: number, index: number, info: number): void {
   if (s.malloc_junk) junk(p, ptr, SOME_JUNK, l);
   const tail = ptr + l;
 
-  // Add to the free list, merging with neighbours.
+  // Put the run on the address-ordered free list, joining any run it touches.
   let px = s.px ?? { addr: imalloc(p, PGFREE_BYTES), page: 0, end: 0, size: 0 };
   s.px = px;
   let pt: pgfree | null = null;
@@ -491,9 +491,9 @@ function free_pages(p: Proc, ptr: number, index: number, info: number): void {
     last = px;
   }
 
-  // Return something to the OS?
+  // A run at the very top of the heap, bigger than the cache: shrink the heap.
   if (fl[fl.length - 1] === last && last.size > s.malloc_cache && last.end === s.malloc_brk && s.malloc_brk === p.p_libc.curbrk) {
-    // Keep the cache intact: the '>' above leaves at least one page.
+    // The run keeps malloc_cache bytes (a page or more); the rest, a page or more, goes back.
     last.end = last.page + s.malloc_cache;
     last.size = s.malloc_cache;
     sys_brk(p, last.end);
@@ -514,7 +514,7 @@ function free_bytes(p: Proc, ptr: number, index: number, info: pginfo): void {
   info.bits[i] = true;
   info.free++;
   if (info.free === 1) {
-    // The page became non-full: put it back on its bucket, roughly in address order.
+    // The page had no free chunk until now: back onto its bucket, kept roughly by address.
     let prev: pginfo | null = null;
     let cur = s.buckets[info.shift] ?? null;
     while (cur !== null && cur.next !== null && cur.next.page < info.page) {
@@ -573,7 +573,7 @@ function irealloc(p: Proc, ptr: number, size: number): number {
     }
     osize = malloc_pagesize;
     for (let i = found.index + 1; s.dir.get(i) === MALLOC_FOLLOW; i++) osize += malloc_pagesize;
-    // Unless we have to, or are too small, or can free a page: don't do anything.
+    // Same block if R is off, it still fits, and shrinking would not free a whole page.
     if (!s.malloc_realloc && size <= osize && size > osize - malloc_pagesize) return ptr;
   } else if (typeof found.info !== 'number') {
     const info = found.info;
@@ -586,7 +586,7 @@ function irealloc(p: Proc, ptr: number, size: number): number {
       return 0;
     }
     osize = info.size;
-    // Unless we have to, or are too small, or could use a smaller size: don't do anything.
+    // Same chunk if R is off, it still fits, and a smaller size class would not do (or there is none).
     if (!s.malloc_realloc && size < osize && (size > osize / 2 || osize === malloc_minsize)) return ptr;
   } else {
     wrtwarning(p, 'pointer to wrong page.');
