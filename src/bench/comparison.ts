@@ -11,7 +11,9 @@
 // page shows what came out, so the page's numbers are this code's numbers.
 // Identical scenarios in several groups are run once.
 
-import { DEFAULT_SCENARIO, run_scenario, scenario, type Scenario, type ScenarioResult } from './scenario.ts';
+import { DEFAULT_SCENARIO, ScenarioRuns, scenario, scenario_key, type Scenario, type ScenarioResult } from './scenario.ts';
+
+export { scenario_key } from './scenario.ts';
 import { ZERO_COPY_MODES, ZERO_COPY_SETTINGS } from './zero_copy_mode.ts';
 
 /** A group of rows that answer one question. */
@@ -42,6 +44,7 @@ export interface ComparisonResult {
 export const COMPARISON_GROUPS: readonly ComparisonGroup[] = [
   { id: 'modes-9000', title: 'Zero copy off, send only, receive only, both: MTU 9000' },
   { id: 'modes-1500', title: 'The same at MTU 1500' },
+  { id: 'cksum', title: "Checksums on the board (ti(4)'s default in 2002) or in software (ifconfig ti0 -rxcsum -txcsum), MTU 9000" },
   { id: 'jumbo', title: 'ti(4) jumbo receive buffers, zero copy both ways, MTU 9000' },
   { id: 'sizes', title: 'Send size (netperf -m), MTU 9000' },
   { id: 'alignment', title: 'Buffers off a page boundary (netperf -o, -O), zero copy both ways' },
@@ -62,6 +65,10 @@ function rows(): ComparisonRow[] {
   };
   for (const m of MODES) add('modes-9000', m, `zero copy ${m}`, ZC[m]);
   for (const m of MODES) add('modes-1500', m, `zero copy ${m}`, { ...ZC[m], mtu: 1500 });
+  for (const m of ['off', 'both'] as const) {
+    add('cksum', `${m}-hw`, `zero copy ${m}, checksums on the board`, ZC[m]);
+    add('cksum', `${m}-sw`, `zero copy ${m}, checksums in software`, { ...ZC[m], hw_cksum: false });
+  }
   add('jumbo', 'hdrsplit', 'TI_JUMBO_HDRSPLIT (jumbo(9) pages, headers split off)', ZC.both);
   add('jumbo', 'private', 'TI_PRIVATE_JUMBOS (the driver\'s own 9 KB buffers)', { ...ZC.both, ti_jumbo_hdrsplit: false, ti_private_jumbos: true });
   add('jumbo', 'pages', 'neither option (jumbo(9) pages, headers inline)', { ...ZC.both, ti_jumbo_hdrsplit: false });
@@ -98,34 +105,29 @@ export function comparison_row(id: string): ComparisonRow {
   return row;
 }
 
-/** A key equal for equal scenarios, to run each only once. */
-export function scenario_key(s: Scenario): string {
-  return JSON.stringify(Object.entries(s).sort(([a], [b]) => (a < b ? -1 : 1)));
-}
-
 /** Options of run_comparison. */
 export interface RunComparisonOptions {
   readonly run_length_s: number; // netperf -l for every row
   readonly only?: readonly string[]; // row ids to run (default: all)
   readonly on_row?: (row: ComparisonRow, done: number, total: number) => void; // before each distinct run
+  readonly runs?: ScenarioRuns; // shared with other tables, so that a scenario they have in common runs once
 }
 
 /** Runs the rows (each distinct scenario once) at one run length. Throws what run_scenario throws. */
 export async function run_comparison(o: RunComparisonOptions): Promise<ComparisonResult> {
   const wanted = o.only === undefined ? COMPARISON_ROWS : o.only.map(comparison_row);
-  const cache = new Map<string, ScenarioResult>();
+  const runs = o.runs ?? new ScenarioRuns();
   const distinct = new Set(wanted.map((r) => scenario_key({ ...r.scenario, run_length_s: o.run_length_s }))).size;
+  const seen = new Set<string>();
   const out: ComparisonResultRow[] = [];
   for (const row of wanted) {
     const s = { ...row.scenario, run_length_s: o.run_length_s };
     const key = scenario_key(s);
-    let result = cache.get(key);
-    if (result === undefined) {
-      o.on_row?.(row, cache.size, distinct);
-      result = await run_scenario(s);
-      cache.set(key, result);
+    if (!seen.has(key)) {
+      o.on_row?.(row, seen.size, distinct);
+      seen.add(key);
     }
-    out.push({ ...row, scenario: s, result });
+    out.push({ ...row, scenario: s, result: await runs.run(s) });
   }
   return { run_length_s: o.run_length_s, rows: out };
 }

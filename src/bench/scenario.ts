@@ -13,11 +13,12 @@
 // same scenario gives the same numbers everywhere.
 
 import {
-  EM_MAX_MTU, GENERIC, IF_MINMTU, MACHINE_CLASSES, MCLBYTES, MSIZE, PCI_BOARDS, SB_MAX, netperf_pair, type MachineClassName, type MachinePair,
+  EM_MAX_MTU, GENERIC, IF_MINMTU, ifconfig, MACHINE_CLASSES, MCLBYTES, MSIZE, PCI_BOARDS, SB_MAX, netperf_pair, type MachineClassName, type MachinePair,
   type NetperfAbortSignal, type NetperfProgress, type PciBoard,
 } from '../kernel/index.ts';
 import { TI_JUMBO_MTU } from '../kernel/dev/ti/if_tireg.ts';
 import { scenario_argv } from './scenario_text.ts';
+import { scaled_costs, type CostScale } from './cost_groups.ts';
 import { tcp_goodput_limit_mbps } from './wire_limit.ts';
 
 export { scenario_argv, scenario_command } from './scenario_text.ts';
@@ -40,6 +41,8 @@ export interface Scenario {
   readonly send_buffers: number; // netperf -W: buffers in the send ring (0: netperf's own choice)
   readonly dirty_bytes: number; // netperf -k: bytes written into each buffer just before its send (0: none)
   readonly run_length_s: number; // netperf -l: virtual seconds of sending
+  readonly hw_cksum: boolean; // the boards compute and check the checksums (2002's default); false: ifconfig -rxcsum -txcsum
+  readonly cost_scale: CostScale; // factors on groups of the cost model's parameters (cost_groups.ts); {} for the class's own
 }
 
 /** The reference configuration: the 2002 headline's setup on the default machine class. */
@@ -60,6 +63,8 @@ export const DEFAULT_SCENARIO: Scenario = {
   send_buffers: 0,
   dirty_bytes: 0,
   run_length_s: 0.02,
+  hw_cksum: true,
+  cost_scale: {},
 };
 
 /** DEFAULT_SCENARIO with some fields changed. */
@@ -102,6 +107,14 @@ export function scenario_problems(s: Scenario): string[] {
     if (v > sb_max_bytes()) p.push(`${name} ${v} is larger than kern.ipc.maxsockbuf allows (${sb_max_bytes()} bytes with its overhead)`);
   }
   if (!(s.run_length_s > 0 && s.run_length_s <= MAX_RUN_LENGTH_S)) p.push(`run length must be above 0 and at most ${MAX_RUN_LENGTH_S} s (got ${s.run_length_s})`);
+  if (typeof s.hw_cksum !== 'boolean') p.push(`hw_cksum must be true or false (got ${String(s.hw_cksum)})`);
+  if (Object.hasOwn(MACHINE_CLASSES, s.machine_class)) {
+    try {
+      scaled_costs(MACHINE_CLASSES[s.machine_class], s.cost_scale);
+    } catch (e) {
+      p.push(e instanceof Error ? e.message : String(e));
+    }
+  }
   return p;
 }
 
@@ -157,13 +170,15 @@ export async function run_scenario(s: Scenario, o: RunScenarioOptions = {}): Pro
   const problems = scenario_problems(s);
   if (problems.length > 0) throw new ScenarioError(`scenario: ${problems.join('; ')}`);
   const config = scenario_config(s);
-  const on_boot = ({ a, b }: MachinePair): void => {
-    if (!s.zero_copy_sockets) return;
+  const on_boot = ({ a, b, ifname }: MachinePair): void => {
     for (const k of [a, b]) {
+      if (!s.hw_cksum) ifconfig(k, [ifname, '-rxcsum', '-txcsum']);
+      if (!s.zero_copy_sockets) continue;
       k.sysctl('kern.ipc.zero_copy.send', s.zero_copy_send ? 1 : 0);
       k.sysctl('kern.ipc.zero_copy.receive', s.zero_copy_receive ? 1 : 0);
     }
   };
+  const scale = Object.keys(s.cost_scale).length === 0 ? {} : { costOverrides: scaled_costs(MACHINE_CLASSES[s.machine_class], s.cost_scale) };
   const r = await netperf_pair({
     machineClass: s.machine_class,
     nic: s.nic,
@@ -172,6 +187,7 @@ export async function run_scenario(s: Scenario, o: RunScenarioOptions = {}): Pro
     configB: config,
     argv: scenario_argv(s),
     on_boot,
+    ...scale,
     ...(o.on_progress === undefined ? {} : { on_progress: o.on_progress }),
     ...(o.signal === undefined ? {} : { signal: o.signal }),
   });
@@ -199,4 +215,30 @@ export async function run_scenario(s: Scenario, o: RunScenarioOptions = {}): Pro
     frames: r.wire.a.stats.frames + r.wire.b.stats.frames,
     simulated_ns: r.sim.now_ns,
   };
+}
+
+/** A key equal for equal scenarios, to run each only once (object fields, like cost_scale, with sorted keys too). */
+export function scenario_key(s: Scenario): string {
+  const sorted = (o: object): [string, unknown][] => Object.entries(o).sort(([a], [b]) => (a < b ? -1 : 1));
+  return JSON.stringify(sorted(s).map(([k, v]) => [k, typeof v === 'object' && v !== null ? sorted(v) : v]));
+}
+
+/** Runs scenarios, each distinct one once: what the page's tables share, so a row they have in common costs one run. */
+export class ScenarioRuns {
+  private readonly done = new Map<string, ScenarioResult>();
+
+  /** Scenarios run so far. */
+  get size(): number {
+    return this.done.size;
+  }
+
+  /** run_scenario(s), or its result from an earlier call with an equal scenario. */
+  async run(s: Scenario): Promise<ScenarioResult> {
+    const key = scenario_key(s);
+    const hit = this.done.get(key);
+    if (hit !== undefined) return hit;
+    const r = await run_scenario(s);
+    this.done.set(key, r);
+    return r;
+  }
 }

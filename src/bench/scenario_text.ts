@@ -17,7 +17,8 @@ export function scenario_argv(s: Scenario): string[] {
 
 /** The command lines that reproduce `s` with the CLI, for the page's "how to run this" line. */
 export function scenario_command(s: Scenario): string {
-  return `netperf -H b ${scenario_argv(s).join(' ')}`;
+  const cksum = s.hw_cksum ? '' : `ifconfig ${s.nic.split('-')[0] ?? s.nic}0 -rxcsum -txcsum; `;
+  return `${cksum}netperf -H b ${scenario_argv(s).join(' ')}`;
 }
 
 /** The kernel options a scenario adds to GENERIC, by name. */
@@ -29,8 +30,11 @@ export function scenario_options(s: Scenario): string[] {
   return o;
 }
 
-/** "PIII_733, ti, MTU 9000, ZERO_COPY_SOCKETS TI_JUMBO_HDRSPLIT, zero copy both". */
+/** "PIII_733, ti, MTU 9000, ZERO_COPY_SOCKETS TI_JUMBO_HDRSPLIT, zero copy both" (and ", checksums in software", ", costs: copy x2"). */
 export function scenario_summary(s: Scenario): string {
   const options = scenario_options(s);
-  return `${s.machine_class}, ${s.nic}, MTU ${s.mtu}, ${options.length > 0 ? options.join(' ') : 'GENERIC'}, zero copy ${zero_copy_mode(s)}`;
+  const cksum = s.hw_cksum ? '' : ', checksums in software';
+  const scale = Object.entries(s.cost_scale).map(([g, f]) => `${g} x${f}`);
+  const costs = scale.length === 0 ? '' : `, costs: ${scale.join(' ')}`;
+  return `${s.machine_class}, ${s.nic}, MTU ${s.mtu}, ${options.length > 0 ? options.join(' ') : 'GENERIC'}, zero copy ${zero_copy_mode(s)}${cksum}${costs}`;
 }

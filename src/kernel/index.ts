@@ -198,7 +198,11 @@ export {
   page_copy_ns,
   cow_fault_ns,
   zero_fill_fault_ns,
+  cost_model_with,
+  PCI_DMA_EFFICIENCY,
   type CostModel,
+  type CostOverrides,
+  type CostParam,
   type MachineClassName,
 } from './sim/cost_model.ts';
 export { PCI_BOARDS, LOADER_TUNABLES, type PciBoard, type MachineOptions, type PciOptions, type BoardFault } from './sim/hardware.ts';

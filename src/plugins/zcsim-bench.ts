@@ -12,8 +12,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { LoadContext, Plugin } from '@docusaurus/types';
 import { COMPARISON_GROUPS, run_comparison, type ComparisonGroup, type ComparisonResult } from '../bench/comparison.ts';
-import { model_vs_published, type ModelVsPublished } from '../bench/published.ts';
-import { DEFAULT_SCENARIO, MAX_RUN_LENGTH_S, type Scenario } from '../bench/scenario.ts';
+import { run_calibration, type CalibrationResult } from '../bench/calibration.ts';
+import { COST_GROUPS, type CostGroup } from '../bench/cost_groups.ts';
+import { DEFAULT_SCENARIO, MAX_RUN_LENGTH_S, ScenarioRuns, type Scenario } from '../bench/scenario.ts';
+import { run_sensitivity, SENSITIVITY_FACTORS, type SensitivityResult } from '../bench/sensitivity.ts';
+import { zero_copy_mode } from '../bench/zero_copy_mode.ts';
 import { MACHINE_CLASSES, PCI_BOARDS } from '../kernel/index.ts';
 
 /** A choice of the rerun form: a name and what it stands for. */
@@ -27,10 +30,21 @@ export interface NamedChoice {
  * comes through here, so the page's own bundle never includes the kernel
  * (only the rerun form's worker does).
  */
+/** A published figure drawn on a comparison row's bar. */
+export interface PublishedMark {
+  readonly row_id: string;
+  readonly value: number;
+  readonly label: string;
+}
+
 export interface ZcsimBench {
   readonly comparison: ComparisonResult;
   readonly groups: readonly ComparisonGroup[];
-  readonly vs_published: readonly ModelVsPublished[];
+  readonly calibration: CalibrationResult; // what the model has to reproduce
+  readonly sensitivity: SensitivityResult; // how the key rows move with each cost parameter
+  readonly cost_groups: readonly CostGroup[];
+  readonly sensitivity_factors: readonly number[];
+  readonly published_marks: readonly PublishedMark[]; // the calibration's throughput figures, on the machines group's bars
   readonly default_scenario: Scenario;
   readonly machine_classes: readonly NamedChoice[];
   readonly boards: readonly NamedChoice[];
@@ -60,16 +74,37 @@ export function buildRunLengthS(env: Readonly<Record<string, string | undefined>
 /** Runs every row of the comparison at `run_length_s`. */
 export async function loadZcsimBench(run_length_s: number, log: (line: string) => void = () => undefined): Promise<ZcsimBench> {
   const started = Date.now();
-  const comparison = await run_comparison({ run_length_s });
-  log(`[zcsim-bench] ${comparison.rows.length} benchmark rows at -l ${run_length_s} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const runs = new ScenarioRuns();
+  const comparison = await run_comparison({ run_length_s, runs });
+  const calibration = await run_calibration({ run_length_s, runs });
+  const sensitivity = await run_sensitivity({ run_length_s, runs });
+  log(`[zcsim-bench] ${comparison.rows.length} benchmark rows, ${calibration.rows.length} calibration targets and the sensitivity table (${runs.size} runs) at -l ${run_length_s} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return {
     comparison,
     groups: COMPARISON_GROUPS,
-    vs_published: model_vs_published(comparison),
+    calibration,
+    sensitivity,
+    cost_groups: COST_GROUPS,
+    sensitivity_factors: SENSITIVITY_FACTORS,
+    published_marks: published_marks(comparison, calibration),
     default_scenario: { ...DEFAULT_SCENARIO, run_length_s },
     machine_classes: Object.values(MACHINE_CLASSES).map((m) => ({ name: m.name, description: m.description })),
     boards: Object.entries(PCI_BOARDS).map(([name, description]) => ({ name, description })),
   };
+}
+
+// Each throughput target lands on the machines row of its machine class and zero copy setting.
+function published_marks(c: ComparisonResult, cal: CalibrationResult): PublishedMark[] {
+  const marks: PublishedMark[] = [];
+  for (const r of cal.rows) {
+    if (r.target.metric !== 'throughput_mbps') continue;
+    const s = r.target.scenario;
+    const row = c.rows.find((x) => x.group === 'machines' && x.scenario.machine_class === s.machine_class && zero_copy_mode(x.scenario) === zero_copy_mode(s));
+    if (row === undefined) continue;
+    const f = r.target.figure;
+    marks.push({ row_id: row.id, value: f.value, label: `${f.value} Mbps: ${f.machine}, ${f.network} (${f.source})` });
+  }
+  return marks;
 }
 
 export default function zcsimBenchPlugin(context: LoadContext): Plugin<ZcsimBench> {

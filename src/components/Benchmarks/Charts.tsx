@@ -45,9 +45,7 @@ export function MachinesChart(): React.ReactElement {
     label: r.label,
     value: r.result.throughput_mbps,
     kind: zero_copy_mode(r.scenario),
-    marks: bench.vs_published
-      .filter((l) => l.row_id === r.id)
-      .map((l) => ({ value: l.figure.throughput_mbps, label: `${l.figure.throughput_mbps} Mbps: ${l.figure.machine}, ${l.figure.network} (${l.figure.source})` })),
+    marks: bench.published_marks.filter((m) => m.row_id === r.id).map((m) => ({ value: m.value, label: m.label })),
   }));
   return (
     <figure className={styles.figure}>

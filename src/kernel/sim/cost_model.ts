@@ -226,6 +226,30 @@ const ALPHA_500: CostModel = {
   pci_bus: { width_bits: 64, clock_mhz: 33 }, // the XP1000's Tsunami chipset: 64-bit, 33 MHz buses, 267 MB/s peak
 };
 
+/** The cost parameters that are numbers: what an override may change (not the name, the bus or the CPU count). */
+export type CostParam = Exclude<{ [K in keyof CostModel]: CostModel[K] extends number ? K : never }[keyof CostModel], 'clock_hz' | 'ncpu'>;
+
+/** Values to use instead of a machine class's, by parameter. */
+export type CostOverrides = Readonly<Partial<Record<CostParam, number>>>;
+
+/**
+ * `base` with `overrides` applied. Throws RangeError naming the parameter
+ * for an unknown one, a value that is not a positive finite number, a
+ * duration that is not a whole number of ns, or a DMA efficiency above 1.
+ */
+export function cost_model_with(base: CostModel, overrides: CostOverrides): CostModel {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(overrides)) {
+    const cur = (base as unknown as Record<string, unknown>)[k];
+    if (typeof cur !== 'number' || k === 'clock_hz' || k === 'ncpu') throw new RangeError(`cost model: no parameter "${k}" to override`);
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) throw new RangeError(`cost model: ${k} = ${String(v)} is not a positive number`);
+    if (k.endsWith('_ns') && !Number.isSafeInteger(v)) throw new RangeError(`cost model: ${k} = ${v} is not a whole number of ns`);
+    if (k === 'pci_dma_efficiency' && v > 1) throw new RangeError(`cost model: pci_dma_efficiency = ${v} is above 1`);
+    out[k] = v;
+  }
+  return out as unknown as CostModel;
+}
+
 /** Every reference machine, by name. */
 export const MACHINE_CLASSES: Readonly<Record<MachineClassName, CostModel>> = { PII_450, PIII_733, ALPHA_500 };
 

@@ -14,7 +14,7 @@
 
 import type { Kernel } from '../kern/init_main.ts';
 import { sim_attach, Simulation } from './clock.ts';
-import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, is_machine_class, type MachineClassName } from './cost_model.ts';
+import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, cost_model_with, is_machine_class, type CostOverrides, type MachineClassName } from './cost_model.ts';
 import { cpu_attach } from './cpu.ts';
 import { PciBus, pci_attach, type PciBusSpec } from './pci.ts';
 import { SI_ORDER_ANY, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
@@ -55,6 +55,13 @@ export interface MachineOptions {
   readonly sim?: Simulation;
   /** The reference CPU of the cost model; default DEFAULT_MACHINE_CLASS. */
   readonly machineClass?: MachineClassName;
+  /**
+   * Cost parameters to use instead of the machine class's (sim/cost_model.ts),
+   * e.g. { tcp_input_ns: 8000 }: what the benchmarks page's sensitivity
+   * table varies. Durations and rates must be positive, pci_dma_efficiency
+   * in (0, 1].
+   */
+  readonly costOverrides?: CostOverrides;
   /** Network boards in PCI slot order, e.g. ['em']; default none. */
   readonly nics?: readonly PciBoard[];
   /** kern.hostname once booted; default '' as on a fresh 5.0 kernel. */
@@ -99,7 +106,7 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
   for (const b of nics) {
     if (!Object.hasOwn(PCI_BOARDS, b)) throw new RangeError(`boot: unknown network board ${JSON.stringify(b)} (known: ${Object.keys(PCI_BOARDS).join(', ')})`);
   }
-  const costs = MACHINE_CLASSES[cls];
+  const costs = cost_model_with(MACHINE_CLASSES[cls], options.costOverrides ?? {});
   const pci = options.pci ?? {};
   const spec: PciBusSpec = { width_bits: pci.width_bits ?? costs.pci_bus.width_bits, clock_mhz: pci.clock_mhz ?? costs.pci_bus.clock_mhz };
   if (spec.width_bits !== 32 && spec.width_bits !== 64) throw new RangeError(`boot: PCI width ${String(spec.width_bits)} is not 32 or 64 bits`);

@@ -14,7 +14,7 @@ import { GENERIC } from '../i386/conf/GENERIC.ts';
 import { ifunit } from '../net/if.ts';
 import { ifconfig } from '../sbin/ifconfig/ifconfig.ts';
 import { Simulation } from './clock.ts';
-import type { MachineClassName } from './cost_model.ts';
+import type { CostOverrides, MachineClassName } from './cost_model.ts';
 import type { PciBoard, PciOptions } from './hardware.ts';
 import type { Wire, WireOptions } from './wire.ts';
 
@@ -30,6 +30,7 @@ export interface MachinePairOptions {
   readonly link?: WireOptions; // the wire: rate, delay (default 1000 ns), loss, corruption, seed
   readonly pci?: PciOptions; // both machines' PCI slots (default: the machine class's bus)
   readonly loader?: Readonly<Record<string, number>>; // both machines' loader tunables (sim/hardware.ts LOADER_TUNABLES)
+  readonly costOverrides?: CostOverrides; // both machines' cost parameters that differ from the class's
 }
 
 /** What machine_pair built. */
@@ -57,6 +58,7 @@ export function machine_pair(o: MachinePairOptions = {}): MachinePair {
     ...(o.machineClass === undefined ? {} : { machineClass: o.machineClass }),
     ...(o.pci === undefined ? {} : { pci: o.pci }),
     ...(o.loader === undefined ? {} : { loader: o.loader }),
+    ...(o.costOverrides === undefined ? {} : { costOverrides: o.costOverrides }),
   };
   const a = boot(o.configA ?? GENERIC, { sim, hostname: 'a', nics: [nic], ...mc, ...(o.fileA === undefined ? {} : { file: o.fileA }) });
   const b = boot(o.configB ?? GENERIC, { sim, hostname: 'b', nics: [nic], ...mc, ...(o.fileB === undefined ? {} : { file: o.fileB }) });
