@@ -2,13 +2,13 @@
 // sends, then the client tries a port where nobody listens.
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, read, write, close,
-  sockaddr_in, SyscallError, AF_INET, SOCK_STREAM,
+  sockaddr_in, SyscallError, AF_INET, SOCK_STREAM, wire_connect,
 } from 'zcsim';
 
 const sim = new Simulation();
 const a = boot(GENERIC, { sim, hostname: 'a', nics: ['em'] });
 const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'] });
-sim.connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, { delay_ns: 1000 });
+wire_connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, { delay_ns: 1000 });
 ifconfig(a, ['em0', 'inet', '10.0.0.1/24', 'up']);
 ifconfig(b, ['em0', 'inet', '10.0.0.2/24', 'up']);
 

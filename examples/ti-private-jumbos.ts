@@ -3,7 +3,7 @@
 // page-aligned buffer, on kernels with ZERO_COPY_SOCKETS.
 import {
   boot, GENERIC, Simulation, ConfigError, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect,
-  read, write, close, AF_INET, SOCK_STREAM, sockaddr_in, zc_counters, jumbo_stats, type Kernel,
+  read, write, close, AF_INET, SOCK_STREAM, sockaddr_in, zc_counters, jumbo_stats, type Kernel, wire_connect,
 } from 'zcsim';
 
 const N = 65536;
@@ -13,7 +13,7 @@ async function run(title: string, options: string): Promise<void> {
   const sim = new Simulation();
   const a = boot(conf, { sim, hostname: 'a', nics: ['ti'] });
   const b = boot(conf, { sim, hostname: 'b', nics: ['ti'] });
-  sim.connect(ifunit(a, 'ti0')!, ifunit(b, 'ti0')!, {});
+  wire_connect(ifunit(a, 'ti0')!, ifunit(b, 'ti0')!, {});
   const up = (k: Kernel, addr: string) => ifconfig(k, ['ti0', 'inet', addr, 'mtu', '9000', 'up']);
   up(a, '10.0.0.1/24');
   up(b, '10.0.0.2/24');

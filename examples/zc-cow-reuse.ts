@@ -3,7 +3,7 @@
 // SO_SNDBUF before touching a buffer again, leaves no fault at all.
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, read, write,
-  close, setsockopt, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_SNDBUF, SO_SNDLOWAT, sockaddr_in, zc_trace, zc_counters, cpu_snapshot, type Proc,
+  close, setsockopt, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_SNDBUF, SO_SNDLOWAT, sockaddr_in, zc_trace, zc_counters, cpu_snapshot, type Proc, wire_connect,
 } from 'zcsim';
 
 const ZERO_COPY = `${GENERIC}
@@ -16,7 +16,7 @@ async function round(title: string, sndbuf: number, nbufs: number, send = 1): Pr
   const sim = new Simulation();
   const a = boot(ZERO_COPY, { sim, hostname: 'a', nics: ['em'] });
   const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'] });
-  sim.connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
+  wire_connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
   ifconfig(a, ['em0', 'inet', '10.0.0.1/24', 'up']);
   ifconfig(b, ['em0', 'inet', '10.0.0.2/24', 'up']);
   a.sysctl('kern.ipc.zero_copy.send', send);

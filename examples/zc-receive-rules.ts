@@ -3,7 +3,7 @@
 // page-aligned read buffer of at least a page. Each run below breaks one.
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, read, write,
-  close, AF_INET, SOCK_STREAM, sockaddr_in, zc_entries, zc_reason_text, type Kernel,
+  close, AF_INET, SOCK_STREAM, sockaddr_in, zc_entries, zc_reason_text, type Kernel, wire_connect,
 } from 'zcsim';
 
 interface Run {
@@ -29,7 +29,7 @@ ${r.options ?? ''}
   };
   const a = boot(conf, { sim, hostname: 'a', nics: [r.nic] });
   const b = boot(conf, { sim, hostname: 'b', nics: [r.nic] });
-  sim.connect(ifunit(a, `${r.nic}0`)!, ifunit(b, `${r.nic}0`)!, {});
+  wire_connect(ifunit(a, `${r.nic}0`)!, ifunit(b, `${r.nic}0`)!, {});
   up(a, '10.0.0.1/24');
   up(b, '10.0.0.2/24');
 

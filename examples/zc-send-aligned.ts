@@ -3,7 +3,7 @@
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, read, write,
   close, setsockopt, AF_INET, SOCK_STREAM, SOL_SOCKET, SO_SNDBUF, sockaddr_in, zc_trace, zc_counters, socow_stats, so_zerocp_stats,
-  MAP_ANON, MAP_PRIVATE, PROT_READ, PROT_WRITE,
+  MAP_ANON, MAP_PRIVATE, PROT_READ, PROT_WRITE, wire_connect,
 } from 'zcsim';
 
 // Two machines with em(4) on one wire; the sender's kernel has zero copy sockets.
@@ -13,7 +13,7 @@ options ZERO_COPY_SOCKETS
 const sim = new Simulation();
 const a = boot(ZERO_COPY, { sim, hostname: 'a', nics: ['em'] });
 const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'] });
-sim.connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
+wire_connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
 ifconfig(a, ['em0', 'inet', '10.0.0.1/24', 'up']);
 ifconfig(b, ['em0', 'inet', '10.0.0.2/24', 'up']);
 

@@ -3,7 +3,7 @@
 // that write is copied: both processes see it, the wire carries the old bytes.
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, read, write,
-  close, AF_INET, SOCK_STREAM, sockaddr_in, zc_trace, zc_counters, MAP_ANON, MAP_SHARED, PROT_READ, PROT_WRITE, type Proc,
+  close, AF_INET, SOCK_STREAM, sockaddr_in, zc_trace, zc_counters, MAP_ANON, MAP_SHARED, PROT_READ, PROT_WRITE, type Proc, wire_connect,
 } from 'zcsim';
 
 const ZERO_COPY = `${GENERIC}
@@ -12,7 +12,7 @@ options ZERO_COPY_SOCKETS
 const sim = new Simulation();
 const a = boot(ZERO_COPY, { sim, hostname: 'a', nics: ['em'] });
 const b = boot(GENERIC, { sim, hostname: 'b', nics: ['em'] });
-sim.connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
+wire_connect(ifunit(a, 'em0')!, ifunit(b, 'em0')!, {});
 ifconfig(a, ['em0', 'inet', '10.0.0.1/24', 'up']);
 ifconfig(b, ['em0', 'inet', '10.0.0.2/24', 'up']);
 

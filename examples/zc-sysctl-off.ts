@@ -2,7 +2,7 @@
 // while the system runs; the next write or read just copies.
 import {
   boot, GENERIC, Simulation, ifunit, ifconfig, proc_table, sched_run, socket, bind, listen, accept, connect, recv, write,
-  close, AF_INET, SOCK_STREAM, MSG_WAITALL, sockaddr_in, zc_trace,
+  close, AF_INET, SOCK_STREAM, MSG_WAITALL, sockaddr_in, zc_trace, wire_connect,
 } from 'zcsim';
 
 // Two Tigon 2 boards splitting headers from payloads, at MTU 9000: both
@@ -14,7 +14,7 @@ options TI_JUMBO_HDRSPLIT
 const sim = new Simulation();
 const a = boot(conf, { sim, hostname: 'a', nics: ['ti'] });
 const b = boot(conf, { sim, hostname: 'b', nics: ['ti'] });
-sim.connect(ifunit(a, 'ti0')!, ifunit(b, 'ti0')!, {});
+wire_connect(ifunit(a, 'ti0')!, ifunit(b, 'ti0')!, {});
 ifconfig(a, ['ti0', 'inet', '10.0.0.1/24', 'mtu', '9000', 'up']);
 ifconfig(b, ['ti0', 'inet', '10.0.0.2/24', 'mtu', '9000', 'up']);
 

@@ -10,7 +10,7 @@
 
 import { IP_HDR_LEN } from '../kernel/netinet/ip.ts';
 import { TCP_HDR_LEN, TCPOLEN_TSTAMP_APPA } from '../kernel/netinet/tcp.ts';
-import { WIRE_DEFAULT_RATE_BPS, WIRE_OVERHEAD_BYTES } from '../kernel/sim/wire.ts';
+import { WIRE_DEFAULT_RATE_BPS, WIRE_OVERHEAD_BYTES } from '../kernel/hardware/wire.ts';
 import { MCLBYTES } from '../kernel/sys/param.ts';
 
 // Every size is the kernel's own: the headers from netinet/, the framing

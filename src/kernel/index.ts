@@ -172,24 +172,29 @@ export { netstat_m } from './usr.bin/netstat/mbuf.ts';
 // sysctl types and flags (sys/sysctl.h).
 export { CTLTYPE_NODE, CTLTYPE_INT, CTLTYPE_STRING, CTLTYPE_ULONG, CTLFLAG_RD, CTLFLAG_WR, CTLFLAG_RW } from './sys/sysctl.ts';
 
-// Virtual time and the machines (sim/): one Simulation per run, a CPU with a
-// cost model per machine, wires between interfaces.
-export { Simulation, sim_of, SIM_MAX_EVENTS_PER_NS, type SimEvent } from './sim/clock.ts';
+// Virtual time and the machines (engine/, hardware/, kern/kern_machine.ts): one
+// Simulation per run, a CPU with a cost model per machine, wires between interfaces.
+export { Simulation, SimKey, SIM_MAX_EVENTS_PER_NS, type SimEvent } from './engine/simulation.ts';
 export {
-  Cpu,
+  sim_of,
+  sim_kernels,
   cpu_of,
   cpu_charge,
   cpu_run,
   cpu_wait,
   cpu_snapshot,
-  cpu_usage,
   machine_costs,
+  pci_of,
+} from './kern/kern_machine.ts';
+export {
+  Cpu,
+  cpu_usage,
   CPU_CATEGORIES,
   type CpuCategory,
   type CpuTimes,
   type CpuSnapshot,
   type CpuUsage,
-} from './sim/cpu.ts';
+} from './engine/cpu.ts';
 export {
   MACHINE_CLASSES,
   DEFAULT_MACHINE_CLASS,
@@ -204,9 +209,9 @@ export {
   type CostOverrides,
   type CostParam,
   type MachineClassName,
-} from './sim/cost_model.ts';
-export { PCI_BOARDS, LOADER_TUNABLES, type PciBoard, type MachineOptions, type PciOptions, type BoardFault } from './sim/hardware.ts';
-export { PciBus, pci_of, pci_peak_bytes_per_s, PCI_FIRST_NIC_SLOT, type PciBusSpec, type PciDmaDirection, type PciStats } from './sim/pci.ts';
+} from './engine/cost_model.ts';
+export { PCI_BOARDS, LOADER_TUNABLES, type PciBoard, type MachineOptions, type PciOptions, type BoardFault } from './kern/kern_machine.ts';
+export { PciBus, pci_peak_bytes_per_s, PCI_FIRST_NIC_SLOT, type PciBusSpec, type PciDmaDirection, type PciStats } from './hardware/pci.ts';
 export { contigmalloc, contigfree, contig_pages } from './vm/vm_contig.ts';
 export {
   Wire,
@@ -223,7 +228,8 @@ export {
   type WireFrame,
   type WirePort,
   type WireStats,
-} from './sim/wire.ts';
+} from './hardware/wire.ts';
+export { wire_connect } from './net/if_wire.ts';
 
 // Kernel time: clock ticks, time of day, callouts (kern_clock, kern_tc, kern_timeout).
 export { HZ, hz, tick_ns, ticks, tvtohz_ns } from './kern/kern_clock.ts';
@@ -345,7 +351,7 @@ export { em_softc_of, em_init, em_stop, EM_RXD, EM_TXD, EM_MAX_MTU, type em_soft
 export { netstat_i, type NetstatIfOptions } from './usr.bin/netstat/if.ts';
 export { ifconfig } from './sbin/ifconfig/ifconfig.ts';
 
-// Processes in virtual time (kern/kern_synch.c, sim/sched.ts): blocking
+// Processes in virtual time (kern/kern_synch.c, kern/sched_run.ts): blocking
 // system calls sleep with tsleep; sched_run drives processes and events.
 export { proc_table, ProcTable, type ProcBody, type SpawnOptions } from './kern/kern_proc.ts';
 export { Proc } from './sys/proc.ts';
@@ -367,7 +373,7 @@ export { procfs_domap } from './fs/procfs/procfs_map.ts';
 export { vm_sys, VmSystem, type VmWork } from './vm/vm_init.ts';
 export { copyin, copyout, copyinstr, useracc, uio_thread } from './i386/i386/support.ts';
 export { tsleep, wakeup, wakeup_one, cpu_catchup, proc_kernel, sleeping, type sleeper } from './kern/kern_synch.ts';
-export { sched_run, SchedDeadlock, SETTLE_TURNS, fmt_s, type SchedRunOptions, type SchedResult, type BlockedProc } from './sim/sched.ts';
+export { sched_run, SchedDeadlock, SETTLE_TURNS, fmt_s, type SchedRunOptions, type SchedResult, type BlockedProc } from './kern/sched_run.ts';
 
 // Sockets (sys/socket.h, kern/uipc_*.c) and their system calls.
 export {
@@ -460,15 +466,15 @@ export {
   type ZcReason, type ZcAction, type ZcChunk, type ZcEntry, type ZcCounters,
 } from './kern/zc_trace.ts';
 
-// Two machines on one wire (sim/pair.ts), and netperf(1)/netserver(1) of netperf 2.2 (usr.bin/netperf/).
-export { machine_pair, PAIR_ADDR_A, PAIR_ADDR_B, type MachinePair, type MachinePairOptions } from './sim/pair.ts';
+// Two machines on one wire (lab/machine_pair.ts), and netperf(1)/netserver(1) of netperf 2.2 (usr.bin/netperf/).
+export { machine_pair, PAIR_ADDR_A, PAIR_ADDR_B, type MachinePair, type MachinePairOptions } from './lab/machine_pair.ts';
 export { netperf_main } from './usr.bin/netperf/netperf.ts';
 export { netserver_main, type NetserverOptions } from './usr.bin/netperf/netserver.ts';
 export { netperf_args, convert as netperf_convert, NETPERF_PORT, NETPERF_USAGE, type NetperfArgs, type NetperfArgsResult } from './usr.bin/netperf/netsh.ts';
 export { tcp_stream_table, create_data_socket, type NetperfResult } from './usr.bin/netperf/nettest_bsd.ts';
 export { calc_service_demand_us_per_kb, calc_thruput_units } from './usr.bin/netperf/netlib.ts';
 export { netperf_gethostbyname } from './usr.bin/netperf/hosts.ts';
-export { netperf_pair, type NetperfPairOptions, type NetperfPairResult, type NetperfProgress, type NetperfPairZc, type NetperfAbortSignal } from './usr.bin/netperf/pair.ts';
+export { netperf_pair, type NetperfPairOptions, type NetperfPairResult, type NetperfProgress, type NetperfPairZc, type NetperfAbortSignal } from './lab/netperf_pair.ts';
 
 // Seeing the kernel: a snapshot of a machine's pages, socket buffers, rings
 // and pools as plain data (kern/kern_snapshot.ts), the event log that records

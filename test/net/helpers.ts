@@ -22,7 +22,7 @@ import {
   type Kernel,
   type MachineClassName,
   type WireOptions,
-  type Wire,
+  type Wire, wire_connect,
 } from 'zcsim';
 
 export interface Pair {
@@ -43,7 +43,7 @@ export function pair(wire: WireOptions = {}, opts: { mtu?: number; machineClass?
   const ia = ifunit(a, 'em0');
   const ib = ifunit(b, 'em0');
   if (ia === null || ib === null) throw new Error('no em0');
-  const w = sim.connect(ia, ib, wire);
+  const w = wire_connect(ia, ib, wire);
   const mtu = opts.mtu === undefined ? [] : ['mtu', String(opts.mtu)];
   ifconfig(a, ['em0', ...mtu, 'up']);
   ifconfig(b, ['em0', ...mtu, 'up']);

@@ -32,7 +32,7 @@ import {
   SIOCGIFFLAGS,
   SIOCSIFMTU,
   Simulation,
-  SyscallError,
+  SyscallError, wire_connect,
 } from 'zcsim';
 import { listen, pair, payload, send } from './helpers.ts';
 
@@ -170,7 +170,7 @@ test('ifconfig shows flags, address, media and link status', (t) => {
   const sim = new Simulation();
   const a = boot(GENERIC, { sim, nics: ['em', 'em'] });
   const b = boot(GENERIC, { sim, nics: ['em'] });
-  sim.connect(ifunit(a, 'em1')!, ifunit(b, 'em0')!);
+  wire_connect(ifunit(a, 'em1')!, ifunit(b, 'em0')!);
   ifconfig(a, ['em1', 'up']);
   t.deepEqual(ifconfig(a, []), [
     'em0: flags=8802<BROADCAST,SIMPLEX,MULTICAST> mtu 1500',
@@ -206,9 +206,9 @@ test('boot attaches the boards the machine has for the drivers the configuration
 
 test('connect refuses interfaces already wired, without a port, or from another simulation', (t) => {
   const { sim, ia, ib } = pair();
-  t.throws(() => sim.connect(ia, ib), { message: /already wired/ });
+  t.throws(() => wire_connect(ia, ib), { message: /already wired/ });
   const other = boot(GENERIC, { nics: ['em'] });
-  t.throws(() => sim.connect(ia, ifunit(other, 'em0')!), { message: /another Simulation/ });
+  t.throws(() => wire_connect(ia, ifunit(other, 'em0')!), { message: /another Simulation/ });
 });
 
 test('an idle receiver takes one interrupt per frame; interrupts cost CPU on the receiving machine', (t) => {
@@ -236,7 +236,7 @@ test('a copy-bound receiver limits throughput by itself: goodput falls to what i
   const b = boot(GENERIC, { sim, nics: ['em'], machineClass: 'PII_450' });
   const ia = ifunit(a, 'em0')!;
   const ib = ifunit(b, 'em0')!;
-  sim.connect(ia, ib);
+  wire_connect(ia, ib);
   ifconfig(a, ['em0', 'mtu', '9000', 'up']);
   ifconfig(b, ['em0', 'mtu', '9000', 'up']);
   // What soreceive's copyout would do: copy each packet before it counts as delivered.

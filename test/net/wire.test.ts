@@ -3,33 +3,20 @@
 
 import test from 'ava';
 import fc from 'fast-check';
-import {
-  boot,
-  ETHER_HDR_LEN,
-  ifnet,
-  Simulation,
-  WIRE_OVERHEAD_BYTES,
-  wire_fcs_ok,
-  wire_frame_bytes,
-  type Kernel,
-  type WireEnd,
-  type WireFrame,
-  type WireOptions,
-  type WirePort,
-} from 'zcsim';
+import { ETHER_HDR_LEN, Simulation, WIRE_OVERHEAD_BYTES, wire_fcs_ok, wire_frame_bytes, type WireEnd, type WireFrame, type WireOptions, type WirePort } from 'zcsim';
+import { wire_join } from '../../src/kernel/hardware/wire.ts';
 
-// A bare port: records what arrives, no driver behind it.
+// A bare port: records what arrives, no board or kernel behind it (the wire knows neither).
 class Probe implements WirePort {
-  readonly port_ifp: ifnet;
+  readonly port_name: string;
+  readonly port_enaddr = new Uint8Array(6);
   port_wire: WireEnd | null = null;
   readonly got: { at: number; frame: WireFrame }[] = [];
   constructor(
-    kernel: Kernel,
-    unit: number,
+    name: string,
     private readonly sim: Simulation,
   ) {
-    this.port_ifp = new ifnet(kernel, 'probe', unit, null);
-    this.port_ifp.if_port = this;
+    this.port_name = name;
   }
   port_rx(frame: WireFrame): void {
     this.got.push({ at: this.sim.now_ns, frame });
@@ -39,11 +26,9 @@ class Probe implements WirePort {
 
 function probes(o: WireOptions = {}): { sim: Simulation; p: Probe; q: Probe; end: WireEnd; back: WireEnd } {
   const sim = new Simulation();
-  const k1 = boot(undefined, { sim });
-  const k2 = boot(undefined, { sim });
-  const p = new Probe(k1, 0, sim);
-  const q = new Probe(k2, 0, sim);
-  const w = sim.connect(p.port_ifp, q.port_ifp, o);
+  const p = new Probe('p0', sim);
+  const q = new Probe('q0', sim);
+  const w = wire_join(sim, p, q, o);
   return { sim, p, q, end: w.a, back: w.b };
 }
 

@@ -6,7 +6,7 @@
 import {
   boot, GENERIC, ifconfig, ifunit, proc_table, sched_run, Simulation,
   accept, AF_INET, bind, close, connect, listen, read, write, setsockopt, SO_SNDBUF, SOCK_STREAM, sockaddr_in, socket, SOL_SOCKET,
-  type Kernel, type Proc,
+  type Kernel, type Proc, wire_connect,
 } from 'zcsim';
 
 export interface Net {
@@ -21,7 +21,7 @@ export function net(nic: 'em' | 'ti'): Net {
   const sim = new Simulation();
   const a = boot(conf, { sim, hostname: 'a', nics: [nic] });
   const b = boot(conf, { sim, hostname: 'b', nics: [nic] });
-  sim.connect(ifunit(a, `${nic}0`)!, ifunit(b, `${nic}0`)!, {});
+  wire_connect(ifunit(a, `${nic}0`)!, ifunit(b, `${nic}0`)!, {});
   const mtu = nic === 'ti' ? '9000' : '1500';
   ifconfig(a, [`${nic}0`, 'inet', '10.0.0.1/24', 'mtu', mtu, 'up']);
   ifconfig(b, [`${nic}0`, 'inet', '10.0.0.2/24', 'mtu', mtu, 'up']);

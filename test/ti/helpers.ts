@@ -4,7 +4,7 @@
 import {
   boot, GENERIC, ifconfig, ifunit, ioctl, open, O_RDWR,
   proc_table, sched_run, Simulation, ti_softc_of,
-  type ifnet, type Kernel, type PciBoard, type Proc, type ti_softc, type Wire, type WireOptions,
+  type ifnet, type Kernel, type PciBoard, type Proc, type ti_softc, type Wire, type WireOptions, wire_connect,
 } from 'zcsim';
 export { errno_of } from '../lib/errno.ts';
 
@@ -36,7 +36,7 @@ export function tipair(o: TiPairOptions = {}): TiPair {
   const ia = ifunit(a, 'ti0');
   const ib = ifunit(b, 'ti0');
   if (ia === null || ib === null) throw new Error('no ti0');
-  const wire = sim.connect(ia, ib, o.wire ?? {});
+  const wire = wire_connect(ia, ib, o.wire ?? {});
   const mtu = o.mtu === undefined ? [] : ['mtu', String(o.mtu)];
   ifconfig(a, ['ti0', ...mtu, 'up']);
   ifconfig(b, ['ti0', ...mtu, 'up']);

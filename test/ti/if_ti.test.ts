@@ -7,7 +7,7 @@ import {
   SIZEOF_TI_PARAMS, SIZEOF_TI_STATS, SyscallError, TI_DEFAULT_RX_COAL_TICKS, TI_PARAM_ALL, TI_PARAM_RX_COAL_BDS, TI_PARAM_RX_COAL_TICKS,
   TI_PARAM_TX_COAL_BDS, TIIOCGETPARAMS, TIIOCGETSTATS, TIIOCSETPARAMS, ti_params_decode, ti_params_encode, ti_ring_usage, ti_softc_of,
   ti_stat, ti_stats_decode, EINVAL, ENXIO, devfs_lookup,
-  type ti_params, type ti_stats,
+  type ti_params, type ti_stats, wire_connect,
 } from 'zcsim';
 import { as_proc, ioctl_bytes, open, O_RDWR, send, tipair, type TiPair } from './helpers.ts';
 
@@ -200,7 +200,7 @@ test('a copper board on a 100 Mb/s cable comes up at 100baseTX ("10/100 link up"
   const ia = ifunit(a, 'ti0');
   const ib = ifunit(b, 'ti0');
   if (ia === null || ib === null) return t.fail();
-  sim.connect(ia, ib, { rate_bps: 100e6 });
+  wire_connect(ia, ib, { rate_bps: 100e6 });
   ifconfig(a, ['ti0', 'up']);
   sim.runUntilIdle();
   t.true(a.dmesg.includes('ti0: 10/100 link up'));

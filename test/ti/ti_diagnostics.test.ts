@@ -4,7 +4,7 @@
 import test from 'ava';
 import { boot, CSR_READ_4, GENERIC, ifconfig, ifunit, netperf_pair, ti_softc_of, type MachineClassName, type PciOptions } from 'zcsim';
 import { TI_PCI_STATE, TI_PCISTATE_32BIT_BUS } from '../../src/kernel/dev/ti/if_tireg.ts';
-import { pci_of } from '../../src/kernel/sim/pci.ts';
+import { pci_of } from '../../src/kernel/kern/kern_machine.ts';
 
 // netperf with zero copy both ways between two machines, checksums in software (as Duke's were):
 // throughput, the sender's CPU, and how busy the sender's bus was.

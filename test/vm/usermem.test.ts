@@ -1,6 +1,6 @@
 import test from 'ava';
 import fc from 'fast-check';
-import { utf8_decode, utf8_encode } from '../../src/kernel/sim/usermem.ts';
+import { utf8_decode, utf8_encode } from '../../src/kernel/i386/i386/usermem.ts';
 import { MAP_ANON, MAP_PRIVATE, PROT_READ, PROT_WRITE } from '../../src/kernel/sys/mman.ts';
 import { machine, run1 } from './machine.ts';
 

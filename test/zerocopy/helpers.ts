@@ -7,7 +7,7 @@ import { contig_pages } from '../../src/kernel/vm/vm_contig.ts';
 import {
   boot, GENERIC, ifconfig, ifunit, jumbo_stats, mb_inuse, proc_table, sched_run, Simulation, so_count, socow_pages_on_loan, vm_sys,
   accept, AF_INET, bind, close, connect, listen, read, setsockopt, SO_RCVBUF, SO_SNDBUF, SOCK_STREAM, sockaddr_in, socket, SOL_SOCKET,
-  type Kernel, type Proc, type WireOptions,
+  type Kernel, type Proc, type WireOptions, wire_connect,
 } from 'zcsim';
 
 /** One kernel configuration of the suite. */
@@ -49,7 +49,7 @@ export function zcnet(c: ZcConfig, wire: WireOptions = {}, loader: Readonly<Reco
   const ia = ifunit(a, `${c.nic}0`);
   const ib = ifunit(b, `${c.nic}0`);
   if (ia === null || ib === null) throw new Error('no interface');
-  sim.connect(ia, ib, { delay_ns: 1000, ...wire });
+  wire_connect(ia, ib, { delay_ns: 1000, ...wire });
   for (const [k, addr] of [[a, '10.0.0.1'], [b, '10.0.0.2']] as const) {
     ifconfig(k, [`${c.nic}0`, 'inet', `${addr}/24`, 'mtu', String(c.mtu), 'up']);
     if (c.option) {

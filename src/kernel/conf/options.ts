@@ -10,7 +10,7 @@
 // `requires` names devices or options that must also be configured, checked
 // after the whole file is read so their order does not matter.
 
-import { PHYSMEM_BYTES } from '../sim/machine.ts';
+import { PHYSMEM_BYTES } from '../i386/i386/pc.ts';
 import { PAGE_SHIFT } from '../sys/param.ts';
 
 export type CpuType = 'I386_CPU' | 'I486_CPU' | 'I586_CPU' | 'I686_CPU';

@@ -16,7 +16,7 @@ import { version } from '../conf/newvers.ts';
 import type { OptionValue } from '../conf/options.ts';
 import { cpu_startup_sysinit } from '../i386/i386/machdep.ts';
 import { GENERIC } from '../i386/conf/GENERIC.ts';
-import { BUILD_HOST } from '../sim/machine.ts';
+import { BUILD_HOST } from '../i386/i386/pc.ts';
 import { SI_ORDER_FIRST, SI_ORDER_SECOND, SI_SUB_COPYRIGHT, type SysInit } from '../sys/kernel.ts';
 import { kern_mib_sysinit } from './kern_mib.ts';
 import { SysctlTree, type SysctlValue } from './kern_sysctl.ts';
@@ -25,17 +25,20 @@ import { mbinit_sysinit } from './subr_mbuf.ts';
 import { sb_init_sysinit } from './uipc_socket2.ts';
 import { so_zero_copy_sysinit } from './uipc_socket.ts';
 import { configure_sysinit } from './subr_bus.ts';
-import { hostname_sysinit, machine_setup, type MachineOptions } from '../sim/hardware.ts';
+import { hostname_sysinit, machine_setup, type MachineDesc, type MachineOptions } from './kern_machine.ts';
+import type { Simulation } from '../engine/simulation.ts';
+import type { Cpu } from '../engine/cpu.ts';
+import type { PciBus } from '../hardware/pci.ts';
 import { vm_mem_init_sysinit } from '../vm/vm_init.ts';
 import { vm_meter_sysinit } from '../vm/vm_meter.ts';
 import { proc_table, procinit_sysinit, type ProcBody, type SpawnOptions } from './kern_proc.ts';
 import type { Proc } from '../sys/proc.ts';
-import { sched_run, type SchedResult, type SchedRunOptions } from '../sim/sched.ts';
-import { sim_of } from '../sim/clock.ts';
+import { sched_run, type SchedResult, type SchedRunOptions } from './sched_run.ts';
 import { sched_setup_sysinit } from './kern_synch.ts';
 import { ip_init_sysinit } from '../netinet/ip_input.ts';
 import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
 import { eventhandler_kernel_booted } from './subr_eventhandler.ts';
+import { sim_of } from './kern_machine.ts';
 
 /** Also the machine: sim, machineClass, nics, hostname (sim/hardware.ts). */
 export interface BootOptions extends MachineOptions {
@@ -88,6 +91,13 @@ export class Kernel {
   readonly param: KernelParam; // sizes fixed at boot: page, mbuf, maxusers, nmbclusters
   readonly sysctls = new SysctlTree(); // the sysctl MIB; subsystems register at boot
   private readonly msgbuf: string[] = []; // console output, one line per entry
+  // The machine it runs on, given by machine_setup before any SYSINIT (kern/kern_machine.ts).
+  sim!: Simulation; // the run's clock and event queue
+  boot_ns = 0; // virtual time it booted (its uptime 0)
+  host_id = 0; // its number in the run (0, 1, ...): what a board's serial number would be
+  cpu!: Cpu; // its CPU and the machine class's cost model
+  pci!: PciBus; // the bus its boards DMA through
+  machine!: MachineDesc; // what boot was told: boards, host name, faults, loader tunables
 
   /** Use boot(); the constructor only records, it does not run the SYSINITs. */
   constructor(conf: KernelConfig) {

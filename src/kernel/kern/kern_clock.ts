@@ -10,7 +10,7 @@
 // fire on these tick boundaries, so TCP's timers keep 5.0's 10 ms grain.
 
 import type { Kernel } from './init_main.ts';
-import { sim_boot_ns, sim_of } from '../sim/clock.ts';
+import { sim_boot_ns, sim_of } from './kern_machine.ts';
 
 /** HZ: clock interrupts per second. 100 in FreeBSD 5.0 on i386 (sys/conf/options: HZ; subr_param.c). */
 export const HZ = 100;

@@ -48,7 +48,7 @@ import { kern_snapshot, type MachineSnapshot, type PageMark, type PageMarkKind, 
 import { eventhandler_deregister, eventhandler_register, type eventhandler_tag } from './subr_eventhandler.ts';
 import { m_copydata } from './uipc_mbuf.ts';
 import { zc_reason_text, type ZcAction, type ZcEntry, type ZcReason } from './zc_trace.ts';
-import { sim_of, type Simulation } from '../sim/clock.ts';
+import { type Simulation } from '../engine/simulation.ts';
 import type { mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
 import type { Proc } from '../sys/proc.ts';
@@ -56,6 +56,7 @@ import type { ifnet } from '../net/if_var.ts';
 import { jumbo_stats } from './uipc_jumbo.ts';
 import type { ti_softc } from '../dev/ti/if_tivar.ts';
 import { ti_ring_usage } from '../dev/ti/if_ti.ts';
+import { sim_of } from './kern_machine.ts';
 
 /** Kinds of event, in the order the counts are reported. */
 export const KEV_KINDS = [

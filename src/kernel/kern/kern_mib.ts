@@ -7,7 +7,7 @@
 
 import { ostype, osrelease, BSD } from '../conf/newvers.ts';
 import { identify_cpu } from '../i386/i386/identcpu.ts';
-import { NCPU } from '../sim/machine.ts';
+import { NCPU } from '../i386/i386/pc.ts';
 import { SI_ORDER_FIRST, SI_SUB_KMEM, type SysInit } from '../sys/kernel.ts';
 import {
   CTL_DEBUG,

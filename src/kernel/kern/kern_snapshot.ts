@@ -22,7 +22,6 @@ import { socow_loan_of, socow_pages_on_loan } from './uipc_cow.ts';
 import { so_zero_copy_receive, so_zero_copy_send } from './uipc_socket.ts';
 import { jumbo_stats } from './uipc_jumbo.ts';
 import { pmap_pte } from '../i386/i386/pmap.ts';
-import { sim_of } from '../sim/clock.ts';
 import { DTYPE_SOCKET } from '../sys/file.ts';
 import {
   EXT_CLUSTER, EXT_DISPOSABLE, EXT_NET_DRV, EXT_SFBUF, M_EOR, M_EXT, M_PKTHDR, M_RDONLY, type mbuf,
@@ -42,6 +41,7 @@ import { intotcpcb } from '../netinet/tcp_var.ts';
 import { EM_RXD, EM_TXD, em_softc_of } from '../dev/em/if_em.ts';
 import { ti_ring_usage, ti_softc_of } from '../dev/ti/if_ti.ts';
 import { TI_JUMBO_RX_RING_CNT, TI_MINI_RX_RING_CNT, TI_STD_RX_RING_CNT, TI_TX_RING_CNT } from '../dev/ti/if_tireg.ts';
+import { sim_of } from './kern_machine.ts';
 
 /** What last happened to the data of a user page, as the event log saw it (null: nothing it saw). */
 export type PageMarkKind = 'loaned' | 'flipped' | 'copied' | 'cow_copied';

@@ -29,8 +29,7 @@ import type { Kernel } from './init_main.ts';
 import { panic } from './kern_shutdown.ts';
 import { EFAULT } from '../sys/errno.ts';
 import { SyscallError } from '../sys/syscall_error.ts';
-import { cpu_charge, machine_costs } from '../sim/cpu.ts';
-import { copy_ns } from '../sim/cost_model.ts';
+import { copy_ns } from '../engine/cost_model.ts';
 import { EXT_CLUSTER, EXT_DISPOSABLE, EXT_NET_DRV, EXT_SFBUF, M_EXT, type mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
 import type { Proc } from '../sys/proc.ts';
@@ -44,6 +43,7 @@ import {
 import { jumbo_kva_to_page, jumbo_pool_of } from './uipc_jumbo.ts';
 import { so_zero_copy_receive } from './uipc_socket.ts';
 import { zc_note, type ZcEntry, type ZcReason } from './zc_trace.ts';
+import { cpu_charge, machine_costs } from './kern_machine.ts';
 
 // enum uio_rw
 export const UIO_READ = 0; // from the kernel to the uio's memory

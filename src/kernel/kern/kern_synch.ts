@@ -21,9 +21,10 @@ import type { Kernel } from './init_main.ts';
 import { EWOULDBLOCK } from '../sys/errno.ts';
 import type { Proc } from '../sys/proc.ts';
 import { SI_ORDER_ANY, SI_SUB_RUN_SCHEDULER, type SysInit } from '../sys/kernel.ts';
-import { sim_of, type SimEvent, type Simulation } from '../sim/clock.ts';
-import { cpu_of } from '../sim/cpu.ts';
+import { type SimEvent, type Simulation } from '../engine/simulation.ts';
 import { proc_table, type ProcTable } from './kern_proc.ts';
+import { sim_of } from './kern_machine.ts';
+import { cpu_of } from './kern_machine.ts';
 
 /** One sleeping process. */
 export interface sleeper {

@@ -12,8 +12,8 @@
 // simulator measures in ns.
 
 import type { Kernel } from './init_main.ts';
-import { sim_boot_ns, sim_of } from '../sim/clock.ts';
 import { tick_ns } from './kern_clock.ts';
+import { sim_boot_ns, sim_of } from './kern_machine.ts';
 
 /** struct timespec. */
 export interface timespec {

@@ -15,9 +15,9 @@
 // only clears CALLOUT_ACTIVE, which is how 5.0's callers detect the race.
 
 import type { Kernel } from './init_main.ts';
-import type { SimEvent } from '../sim/clock.ts';
-import { sim_boot_ns, sim_of } from '../sim/clock.ts';
+import type { SimEvent } from '../engine/simulation.ts';
 import { tick_ns, ticks } from './kern_clock.ts';
+import { sim_boot_ns, sim_of } from './kern_machine.ts';
 
 // c_flags (sys/callout.h).
 export const CALLOUT_LOCAL_ALLOC = 0x0001; // came from the callout free list (timeout(9))

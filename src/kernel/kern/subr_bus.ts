@@ -12,7 +12,7 @@
 
 import { em_driver } from '../dev/em/if_em.ts';
 import { ti_driver } from '../dev/ti/if_ti.ts';
-import { machine_nics, type PciBoard } from '../sim/hardware.ts';
+import { machine_nics, type PciBoard } from './kern_machine.ts';
 import { SI_ORDER_FIRST, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
 import type { Kernel } from './init_main.ts';
 
@@ -28,7 +28,7 @@ export interface driver_t {
 /** Every PCI driver the simulator has. */
 export const pci_drivers: readonly driver_t[] = [em_driver, ti_driver];
 
-import { PCI_FIRST_NIC_SLOT } from '../sim/pci.ts';
+import { PCI_FIRST_NIC_SLOT } from '../hardware/pci.ts';
 
 export { PCI_FIRST_NIC_SLOT };
 

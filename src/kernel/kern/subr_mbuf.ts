@@ -34,7 +34,7 @@
 // The buckets' bytes are plain ArrayBuffers: the VM's free page count does
 // not see them.
 
-import { TUNABLE_INT_FETCH } from '../sim/hardware.ts';
+import { TUNABLE_INT_FETCH } from './kern_machine.ts';
 import { SI_ORDER_FIRST, SI_SUB_MBUF, type SysInit } from '../sys/kernel.ts';
 import {
   EXT_CLUSTER,
@@ -49,7 +49,7 @@ import {
 } from '../sys/mbuf.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import { CTLFLAG_RD, CTLFLAG_RW, KIPC_NMBCLUSTERS, OID_AUTO } from '../sys/sysctl.ts';
-import { NCPU } from '../sim/machine.ts';
+import { NCPU } from '../i386/i386/pc.ts';
 import type { Kernel } from './init_main.ts';
 import type { IntCell } from './kern_sysctl.ts';
 import { panic } from './kern_shutdown.ts';

@@ -34,7 +34,7 @@ import { SO_LINGER, SOL_SOCKET, type linger } from '../sys/socket.ts';
 import type { socket as socket_t } from '../sys/socketvar.ts';
 import { syscall_fail, type SyscallArg } from '../sys/syscall_error.ts';
 import { inet_sprint, type sockaddr_in } from '../netinet/in.ts';
-import { utf8_decode } from '../sim/usermem.ts';
+import { utf8_decode } from '../i386/i386/usermem.ts';
 import { falloc, fdclose, fget } from './kern_descrip.ts';
 import { trapsignal } from './kern_sig.ts';
 import { uio_user, UIO_READ, UIO_WRITE } from './kern_subr.ts';

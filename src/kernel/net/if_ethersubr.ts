@@ -21,7 +21,6 @@ import { kev, kev_frame } from '../kern/kern_eventlog.ts';
 import { m_adj, M_PREPEND } from '../kern/uipc_mbuf.ts';
 import { EMSGSIZE, ENETDOWN, ENOBUFS } from '../sys/errno.ts';
 import { M_BCAST, M_DONTWAIT, M_MCAST, M_PKTHDR, mtod, type mbuf } from '../sys/mbuf.ts';
-import { cpu_charge, machine_costs } from '../sim/cpu.ts';
 import {
   ETHER_ADDR_LEN,
   ETHER_HDR_LEN,
@@ -39,6 +38,7 @@ import {
 import { IF_HANDOFF, if_attach, IFF_BROADCAST, IFF_MULTICAST, IFF_PROMISC, IFF_RUNNING, IFF_SIMPLEX, IFF_UP, IFT_ETHER } from './if.ts';
 import type { ether_dst, ifnet } from './if_var.ts';
 import { NETISR_ARP, NETISR_IP, NETISR_IPV6, netisr_dispatch } from './netisr.ts';
+import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
 /**
  * ether_ifattach: makes `ifp` an Ethernet interface with address `enaddr`
@@ -128,25 +128,7 @@ export function ether_demux(ifp: ifnet, m: mbuf, ether_type: number): void {
 
 /** The Ethernet address at the far end of `ifp`'s wire (what ARP would learn), or null if unwired. */
 export function ether_link_peer(ifp: ifnet): Uint8Array | null {
-  const peer = ifp.if_port?.port_wire?.peer.port.port_ifp;
-  return peer === undefined ? null : peer.ac_enaddr;
+  return ifp.if_port?.port_wire?.peer.port.port_enaddr ?? null;
 }
 
-// CRC-32 as Ethernet computes its FCS (IEEE 802.3, reflected, polynomial
-// 0xedb88320), the function later if_ethersubr.c names ether_crc32_le.
-const crc_table = ((): Uint32Array => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = (c & 1) !== 0 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** ether_crc32_le: the FCS of `buf` (as the hardware appends it, before the final complement is stored). */
-export function ether_crc32_le(buf: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < buf.length; i++) crc = (crc_table[(crc ^ (buf[i] as number)) & 0xff] as number) ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+export { ether_crc32_le } from '../libkern/crc32.ts';

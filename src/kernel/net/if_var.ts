@@ -17,7 +17,7 @@
 import type { Kernel } from '../kern/init_main.ts';
 import { m_freem } from '../kern/subr_mbuf.ts';
 import type { mbuf } from '../sys/mbuf.ts';
-import type { WirePort } from '../sim/wire.ts';
+import type { WirePort } from '../hardware/wire.ts';
 import type { timeval } from '../kern/kern_tc.ts';
 import type { ifmediareq } from './if_media.ts';
 

@@ -17,8 +17,8 @@
 import type { Kernel } from '../kern/init_main.ts';
 import { m_freem } from '../kern/subr_mbuf.ts';
 import type { mbuf } from '../sys/mbuf.ts';
-import { cpu_run, machine_costs } from '../sim/cpu.ts';
 import { IF_DEQUEUE, IF_DROP, IF_ENQUEUE, IF_QFULL, IFQ_MAXLEN, ifqueue } from './if_var.ts';
+import { cpu_run, machine_costs } from '../kern/kern_machine.ts';
 
 // Software interrupt numbers (net/netisr.h, 5.0).
 export const NETISR_POLL = 0; // polling callback

@@ -18,7 +18,7 @@ import type { socket } from '../sys/socketvar.ts';
 import { sofree } from '../kern/uipc_socket.ts';
 import { INADDR_ANY, IPPORT_RESERVED, IPPORT_USERRESERVED, type sockaddr_in } from './in.ts';
 import { in_ifaddr_is_local } from './in_var.ts';
-import { ip_route_src } from '../netinet/ip_output.ts';
+import { ip_route_src } from './ip_output.ts';
 
 /** struct inpcbinfo: the pcbs of one protocol on one kernel. */
 export class inpcbinfo {

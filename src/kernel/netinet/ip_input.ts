@@ -17,12 +17,12 @@ import { m_freem } from '../kern/subr_mbuf.ts';
 import { m_adj, m_pullup } from '../kern/uipc_mbuf.ts';
 import { SI_ORDER_ANY, SI_SUB_PROTO_DOMAIN, type SysInit } from '../sys/kernel.ts';
 import { CSUM_IP_CHECKED, CSUM_IP_VALID, mtod, type mbuf } from '../sys/mbuf.ts';
-import { cpu_run, machine_costs } from '../sim/cpu.ts';
 import { NETISR_IP, netisr_register } from '../net/netisr.ts';
 import { in_cksum_hdr } from './in_cksum.ts';
 import { in_ifaddr_is_local } from './in_var.ts';
 import { IP_HDR_LEN, IP_MF, IP_OFFMASK, IPVERSION } from './ip.ts';
 import { ip_state } from './ip_var.ts';
+import { cpu_run, machine_costs } from '../kern/kern_machine.ts';
 
 /** ip_input: the NETISR_IP handler. Consumes `m`. */
 export function ip_input(kernel: Kernel, m: mbuf): void {

@@ -28,8 +28,7 @@ import type { Kernel } from '../kern/init_main.ts';
 import { m_freem } from '../kern/subr_mbuf.ts';
 import { EHOSTUNREACH, EMSGSIZE, ENETDOWN } from '../sys/errno.ts';
 import { CSUM_DELAY_DATA, CSUM_DELAY_IP, CSUM_IP, CSUM_UDP, mtod, type mbuf } from '../sys/mbuf.ts';
-import { cpu_charge, cpu_run, machine_costs } from '../sim/cpu.ts';
-import { cksum_ns } from '../sim/cost_model.ts';
+import { cksum_ns } from '../engine/cost_model.ts';
 import { m_copyback } from '../kern/uipc_mbuf.ts';
 import { ETHERTYPE_IP } from '../net/ethernet.ts';
 import { ether_link_peer } from '../net/if_ethersubr.ts';
@@ -39,6 +38,7 @@ import { in_cksum_hdr, in_cksum_skip } from './in_cksum.ts';
 import { in_ifaddr_for_dst, in_ifaddr_is_local } from './in_var.ts';
 import { IP_DF, IP_HDR_LEN, IP_OFF_SUM, IPDEFTTL, IPVERSION } from './ip.ts';
 import { ip_state } from './ip_var.ts';
+import { cpu_charge, cpu_run, machine_costs } from '../kern/kern_machine.ts';
 
 /** The MTU of loopback (lo0's LOMTU). */
 export const LOMTU = 16384;

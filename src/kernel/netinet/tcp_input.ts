@@ -28,8 +28,7 @@ import { ECONNREFUSED, ECONNRESET } from '../sys/errno.ts';
 import { CSUM_DATA_VALID, CSUM_PSEUDO_HDR, mtod, type mbuf } from '../sys/mbuf.ts';
 import { SO_ACCEPTCONN } from '../sys/socket.ts';
 import { SS_CANTRCVMORE, SS_NOFDREF, sbspace, type socket } from '../sys/socketvar.ts';
-import { cpu_charge, machine_costs } from '../sim/cpu.ts';
-import { cksum_ns } from '../sim/cost_model.ts';
+import { cksum_ns } from '../engine/cost_model.ts';
 import { sbappendstream, sbdrop, sbreserve, socantrcvmore, soisconnected, soisdisconnected, sonewconn, sorwakeup, sowwakeup } from '../kern/uipc_socket2.ts';
 import { sb_max } from '../kern/uipc_socket2.ts';
 import { in_pcblookup_hash, sotoinpcb, type inpcb } from './in_pcb.ts';
@@ -54,6 +53,7 @@ import {
   TCP_DELTA_SHIFT, TCP_REXMTVAL, TCP_RTT_SHIFT, TCP_RTTVAR_SHIFT, TF_ACKNOW, TF_NEEDFIN, TF_NEEDSYN, TF_NOOPT, TF_RCVD_SCALE,
   TF_RCVD_TSTMP, TF_REQ_SCALE, TF_REQ_TSTMP, TF_RXWIN0SENT, intotcpcb, tcp_state, type tcpcb,
 } from './tcp_var.ts';
+import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
 /** Duplicate ACKs that trigger fast retransmit (tcprexmtthresh). */
 export const tcprexmtthresh = 3;

@@ -19,7 +19,6 @@ import { m_copydata, m_copym } from '../kern/uipc_mbuf.ts';
 import { ENOBUFS } from '../sys/errno.ts';
 import { M_DONTWAIT, MT_HEADER, mtod } from '../sys/mbuf.ts';
 import { sbspace } from '../sys/socketvar.ts';
-import { cpu_charge, machine_costs } from '../sim/cpu.ts';
 import { IPPROTO_TCP } from './in.ts';
 import { in_localaddr } from './in_var.ts';
 import { IP_HDR_LEN } from './ip.ts';
@@ -36,6 +35,7 @@ import {
   TF_ACKNOW, TF_DELACK, TF_MORETOCOME, TF_NEEDFIN, TF_NEEDSYN, TF_NODELAY, TF_NOOPT, TF_NOPUSH, TF_RCVD_SCALE, TF_RCVD_TSTMP,
   TF_REQ_SCALE, TF_REQ_TSTMP, TF_SENTFIN, tcp_state, type tcpcb,
 } from './tcp_var.ts';
+import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
 /** Room kept in front of the headers for the link layer (max_linkhdr). */
 const MAX_LINKHDR = 16;

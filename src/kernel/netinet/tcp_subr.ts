@@ -15,8 +15,6 @@ import { CSUM_TCP, M_DONTWAIT, MT_HEADER, mtod, type mbuf } from '../sys/mbuf.ts
 import { CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import { AF_INET, SOCK_STREAM } from '../sys/socket.ts';
 import { PR_CONNREQUIRED, PR_WANTRCVD } from '../sys/socketvar.ts';
-import { sim_of } from '../sim/clock.ts';
-import { cpu_charge, machine_costs } from '../sim/cpu.ts';
 import { domain_add_proto } from '../kern/uipc_domain.ts';
 import { soisdisconnected } from '../kern/uipc_socket2.ts';
 import { in_pcbdetach, inpcbinfo, type inpcb } from './in_pcb.ts';
@@ -35,6 +33,8 @@ import {
 } from './tcp_timer.ts';
 import { tcp_ctloutput, tcp_usrreqs } from './tcp_usrreq.ts';
 import { TCP_RTTVAR_SHIFT, TF_REQ_SCALE, TF_REQ_TSTMP, tcp_state, tcpcb } from './tcp_var.ts';
+import { sim_of } from '../kern/kern_machine.ts';
+import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
 const tcbinfos = new WeakMap<Kernel, inpcbinfo>();
 
@@ -49,7 +49,7 @@ export function tcbinfo(kernel: Kernel): inpcbinfo {
 export function tcp_new_isn(kernel: Kernel): number {
   const st = tcp_state(kernel);
   // xorshift32 seeded by the machine's place in the simulation.
-  let x = st.isn_seed === 0 ? (0x9e3779b9 ^ (sim_of(kernel).kernels.indexOf(kernel) + 1) * 0x85ebca6b) >>> 0 : st.isn_seed;
+  let x = st.isn_seed === 0 ? (0x9e3779b9 ^ (kernel.host_id + 1) * 0x85ebca6b) >>> 0 : st.isn_seed;
   x ^= x << 13;
   x >>>= 0;
   x ^= x >>> 17;

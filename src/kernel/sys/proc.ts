@@ -44,7 +44,7 @@ import { calloc, free, malloc, realloc, valloc } from '../libc/stdlib/malloc.ts'
 import { printf_format, type PrintfArg } from '../libc/stdio/printf.ts';
 import {
   user_compare, user_copy, user_fill, user_read, user_read_string, user_strlen, user_write, to_bytes, type UserData,
-} from '../sim/usermem.ts';
+} from '../i386/i386/usermem.ts';
 
 // p_state values (5.0's KSE-era names).
 export const PRS_NEW = 0; // being created

@@ -17,12 +17,13 @@ import type { Kernel } from '../kern/init_main.ts';
 import { SI_ORDER_FIRST, SI_SUB_VM, type SysInit } from '../sys/kernel.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import { vmmeter } from '../sys/vmmeter.ts';
-import { KERNEL_RESERVED_BYTES } from '../sim/machine.ts';
+import { KERNEL_RESERVED_BYTES } from '../i386/i386/pc.ts';
 import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from './vm_object.ts';
 import { PQ_COUNT, vm_page_startup, vm_pagequeue, type vm_page } from './vm_page.ts';
 import { vm_pageout_init } from './vm_pageout.ts';
-import { cpu_charge, machine_costs, type CpuCategory } from '../sim/cpu.ts';
-import { page_copy_ns } from '../sim/cost_model.ts';
+import { type CpuCategory } from '../engine/cpu.ts';
+import { page_copy_ns } from '../engine/cost_model.ts';
+import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
 /**
  * Pieces of work the VM (and system call entry) does, which a booted kernel
@@ -93,7 +94,7 @@ export const vm_mem_init_sysinit: SysInit = {
       syscall: ['syscall', costs.syscall_ns],
       page_fault: ['vm', costs.page_fault_ns],
       zero_fill: ['vm', Math.round((PAGE_SIZE * 1e9) / costs.bzero_bytes_per_s)],
-      page_copy: ['vm', page_copy_ns(costs)],
+      page_copy: ['vm', page_copy_ns(costs, PAGE_SIZE)],
       page_map: ['vm', costs.page_map_ns],
       page_unmap: ['vm', costs.page_unmap_ns],
       tlb_invalidate: ['vm', costs.tlb_invalidate_ns],

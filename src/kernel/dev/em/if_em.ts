@@ -56,12 +56,12 @@ import { ETHER_HDR_LEN, ETHERMTU_JUMBO } from '../../net/ethernet.ts';
 import { IF_DEQUEUE, IF_PREPEND, ifnet, type ifreq } from '../../net/if_var.ts';
 import { IFCAP_HWCSUM, IFF_OACTIVE, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU } from '../../net/if.ts';
 import { ether_ifattach } from '../../net/if_ethersubr.ts';
-import { sim_of } from '../../sim/clock.ts';
-import { cpu_run, machine_costs } from '../../sim/cpu.ts';
-import { wire_fcs_ok, type WireEnd, type WireFrame, type WirePort } from '../../sim/wire.ts';
-import { frame_ipv4, frame_pseudo_sum, nic_rx_cksum, nic_tx_cksum } from '../../sim/nic_cksum.ts';
-import { pci_of } from '../../sim/pci.ts';
+import { wire_fcs_ok, type WireEnd, type WireFrame, type WirePort } from '../../hardware/wire.ts';
+import { frame_ipv4, frame_pseudo_sum, nic_rx_cksum, nic_tx_cksum } from '../../hardware/nic_cksum.ts';
 import { in_cksum_fold } from '../../netinet/in_cksum.ts';
+import { sim_of } from '../../kern/kern_machine.ts';
+import { cpu_run, machine_costs } from '../../kern/kern_machine.ts';
+import { pci_of } from '../../kern/kern_machine.ts';
 
 /** Receive descriptors (EM_MAX_RXD, the 5.0 default): clusters the board can fill before the host empties them. */
 export const EM_RXD = 256;
@@ -124,6 +124,16 @@ export class em_softc implements WirePort {
     this.port_ifp = new ifnet(kernel, 'em', unit, this);
   }
 
+  /** The interface's name, for the wire's messages. */
+  get port_name(): string {
+    return this.port_ifp.if_xname;
+  }
+
+  /** The station address the MAC answers to. */
+  get port_enaddr(): Uint8Array {
+    return this.port_ifp.ac_enaddr;
+  }
+
   /** The wire delivered a frame. */
   port_rx(frame: WireFrame): void {
     em_dma_rx(this, frame);
@@ -157,7 +167,7 @@ export function em_softc_of(ifp: ifnet): em_softc {
 function em_attach(kernel: Kernel, unit: number, slot: number): void {
   const sc = new em_softc(kernel, unit);
   const ifp = sc.port_ifp;
-  const machine = Math.max(0, sim_of(kernel).kernels.indexOf(kernel));
+  const machine = kernel.host_id;
   kernel.printf(`em${unit}: <Intel(R) PRO/1000 Network Connection (simulated)> irq ${EM_IRQ} at device ${slot}.0 on pci0`);
   softcs.set(ifp, sc);
   ifp.if_baudrate = 1e9;

@@ -97,10 +97,8 @@ import {
   ifmedia_set,
   type ifmediareq,
 } from '../../net/if_media.ts';
-import { sim_of } from '../../sim/clock.ts';
-import { cpu_run, machine_costs } from '../../sim/cpu.ts';
-import { machine_board_fault, machine_bios_64bit_bug, type PciBoard } from '../../sim/hardware.ts';
-import { PCI_FIRST_NIC_SLOT, pci_of } from '../../sim/pci.ts';
+import { machine_board_fault, machine_bios_64bit_bug, type PciBoard } from '../../kern/kern_machine.ts';
+import { PCI_FIRST_NIC_SLOT } from '../../hardware/pci.ts';
 import { ti_softc, type ti_jumbo_variant, type ti_rx_return } from './if_tivar.ts';
 import {
   CSR_READ_4,
@@ -216,6 +214,9 @@ import {
   TI_TX_RING_CNT,
   TI_TXCONS_UNSET,
 } from './if_tireg.ts';
+import { sim_of } from '../../kern/kern_machine.ts';
+import { cpu_run, machine_costs } from '../../kern/kern_machine.ts';
+import { pci_of } from '../../kern/kern_machine.ts';
 
 // The 2002 defaults of the tunables (ti_attach).
 /** ti_stat_ticks: statistics DMA every 2 s. */
@@ -334,7 +335,7 @@ function ti_attach(kernel: Kernel, unit: number, slot: number, board: PciBoard):
   ifmedia_set(sc.ifmedia, IFM_ETHER | IFM_AUTO);
   sc.ti_dev = make_dev(kernel, ti_cdevsw, unit, UID_ROOT, GID_OPERATOR, 0o600, `ti${unit}`);
   sc.ti_dev.si_drv1 = sc;
-  const machine = Math.max(0, sim_of(kernel).kernels.indexOf(kernel));
+  const machine = kernel.host_id;
   ether_ifattach(ifp, Uint8Array.from([...desc.oui, (machine >> 8) & 0xff, machine & 0xff, unit & 0xff]));
 }
 

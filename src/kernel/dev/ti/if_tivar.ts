@@ -16,9 +16,9 @@ import type { mbuf } from '../../sys/mbuf.ts';
 import type { ti_stats } from '../../sys/tiio.ts';
 import type { ifnet } from '../../net/if_var.ts';
 import { ifmedia } from '../../net/if_media.ts';
-import type { SimEvent } from '../../sim/clock.ts';
-import type { PciBoard } from '../../sim/hardware.ts';
-import type { WireEnd, WireFrame, WirePort } from '../../sim/wire.ts';
+import type { SimEvent } from '../../engine/simulation.ts';
+import type { PciBoard } from '../../kern/kern_machine.ts';
+import type { WireEnd, WireFrame, WirePort } from '../../hardware/wire.ts';
 import type { ti_board_hw } from './ti_nic.ts';
 import {
   TI_JUMBO_RX_RING_CNT,
@@ -200,6 +200,16 @@ export class ti_softc implements WirePort {
       gen: 0,
     };
     this.port_ifp = ifp_factory(this);
+  }
+
+  /** The interface's name, for the wire's messages. */
+  get port_name(): string {
+    return this.port_ifp.if_xname;
+  }
+
+  /** The station address the MAC answers to. */
+  get port_enaddr(): Uint8Array {
+    return this.port_ifp.ac_enaddr;
   }
 
   /** The wire delivered a frame to the board's MAC. */

@@ -52,12 +52,9 @@ import { m_copydata } from '../../kern/uipc_mbuf.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHERTYPE_IP, ETHER_IS_MULTICAST, ether_addr_equal, etherbroadcastaddr } from '../../net/ethernet.ts';
 import { IFF_PROMISC } from '../../net/if.ts';
 import { m_storage, type mbuf } from '../../sys/mbuf.ts';
-import { sim_of } from '../../sim/clock.ts';
-import { cpu_run, machine_costs } from '../../sim/cpu.ts';
-import { wire_fcs_ok, type WireFrame } from '../../sim/wire.ts';
-import { frame_ipv4, nic_rx_cksum, nic_tx_cksum } from '../../sim/nic_cksum.ts';
-import type { BoardFault } from '../../sim/hardware.ts';
-import { pci_of } from '../../sim/pci.ts';
+import { wire_fcs_ok, type WireFrame } from '../../hardware/wire.ts';
+import { frame_ipv4, nic_rx_cksum, nic_tx_cksum } from '../../hardware/nic_cksum.ts';
+import type { BoardFault } from '../../kern/kern_machine.ts';
 import { TI_TRACE_TYPE_COMMAND, TI_TRACE_TYPE_EVENT, TI_TRACE_TYPE_LNK_NEG, TI_TRACE_TYPE_MAC, TI_TRACE_TYPE_MAILBOX, TI_TRACE_TYPE_RECV, TI_TRACE_TYPE_RECV_BD, TI_TRACE_TYPE_SEND, TI_TRACE_TYPE_STATS, ti_stats_zero, type ti_stats } from '../../sys/tiio.ts';
 import type { ti_ring, ti_rx_return, ti_softc } from './if_tivar.ts';
 import {
@@ -140,6 +137,9 @@ import {
   TI_WINDOW,
   TI_WINLEN,
 } from './if_tireg.ts';
+import { sim_of } from '../../kern/kern_machine.ts';
+import { cpu_run, machine_costs } from '../../kern/kern_machine.ts';
+import { pci_of } from '../../kern/kern_machine.ts';
 
 /** TI_MHC_INTSTATE: the board is asserting its interrupt. */
 const TI_MHC_INTSTATE = 0x00000001;

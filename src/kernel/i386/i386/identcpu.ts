@@ -6,7 +6,7 @@
 
 import type { CpuType } from '../../conf/options.ts';
 import { CPU_TYPES } from '../../conf/options.ts';
-import { CPU_BY_CLASS, type CpuDescription } from '../../sim/machine.ts';
+import { CPU_BY_CLASS, type CpuDescription } from './pc.ts';
 
 /** The CPU the kernel finds: the newest class among its `cpu` lines. `cpus` must not be empty. */
 export function identify_cpu(cpus: readonly CpuType[]): CpuDescription {

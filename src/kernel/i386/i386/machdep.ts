@@ -3,7 +3,7 @@
 
 import type { Kernel } from '../../kern/init_main.ts';
 import { SI_ORDER_FIRST, SI_SUB_CPU, type SysInit } from '../../sys/kernel.ts';
-import { KERNEL_RESERVED_BYTES } from '../../sim/machine.ts';
+import { KERNEL_RESERVED_BYTES } from './pc.ts';
 import { identify_cpu, printcpuinfo } from './identcpu.ts';
 
 function cpu_startup(kernel: Kernel): void {

@@ -22,7 +22,7 @@ import { VM_PROT_READ, VM_PROT_WRITE, type vm_prot_t } from '../../vm/vm.ts';
 import { VM_FAULT_NORMAL, vm_fault } from '../../vm/vm_fault.ts';
 import { vm_map_check_protection } from '../../vm/vm_map.ts';
 import { KERN_RESOURCE_SHORTAGE, KERN_SUCCESS } from '../../vm/vm_param.ts';
-import { utf8_decode } from '../../sim/usermem.ts';
+import { utf8_decode } from './usermem.ts';
 import { syscall_fail } from '../../sys/syscall_error.ts';
 import { VM_MAXUSER_ADDRESS } from '../include/vmparam.ts';
 import { pmap_pte } from './pmap.ts';

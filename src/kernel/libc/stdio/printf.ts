@@ -9,7 +9,7 @@
 // "(null)" as FreeBSD's libc does). %p prints 0x and lower-case hex.
 
 import type { Proc } from '../../sys/proc.ts';
-import { user_read_string } from '../../sim/usermem.ts';
+import { user_read_string } from '../../i386/i386/usermem.ts';
 
 /** What may be passed for a printf conversion. */
 export type PrintfArg = number | string | bigint | boolean;

@@ -54,7 +54,7 @@ import { SyscallError } from '../../sys/syscall_error.ts';
 import { syscall_enter } from '../../i386/i386/trap.ts';
 import { mmap, munmap } from '../../vm/vm_mmap.ts';
 import { obreak } from '../../vm/vm_unix.ts';
-import { user_copy, user_fill } from '../../sim/usermem.ts';
+import { user_copy, user_fill } from '../../i386/i386/usermem.ts';
 import { trapsignal } from '../../kern/kern_sig.ts';
 import { SIGABRT } from '../../sys/signal.ts';
 

@@ -11,7 +11,7 @@
 import type { Kernel } from '../../kern/init_main.ts';
 import { inet_addr, INADDR_LOOPBACK } from '../../netinet/in.ts';
 import { in_ifaddrhead } from '../../netinet/in_var.ts';
-import { sim_of } from '../../sim/clock.ts';
+import { sim_kernels } from '../../kern/kern_machine.ts';
 
 /** The IPv4 address (host order) of `name` as seen from `kernel`, or null if unknown. */
 export function netperf_gethostbyname(kernel: Kernel, name: string): number | null {
@@ -23,7 +23,7 @@ export function netperf_gethostbyname(kernel: Kernel, name: string): number | nu
     }
   }
   if (name === 'localhost') return INADDR_LOOPBACK;
-  for (const k of sim_of(kernel).kernels) {
+  for (const k of sim_kernels(kernel.sim)) {
     if (k.sysctl('kern.hostname') !== name) continue;
     const ia = in_ifaddrhead(k)[0];
     if (ia !== undefined) return ia.ia_addr;

@@ -36,7 +36,7 @@ import { IPPROTO_TCP, sockaddr_in } from '../../netinet/in.ts';
 import { in_ifaddr_for_dst } from '../../netinet/in_var.ts';
 import { TCP_MAXSEG, TCP_NODELAY } from '../../netinet/tcp.ts';
 import { tcp_state } from '../../netinet/tcp_var.ts';
-import { CPU_CATEGORIES, cpu_snapshot, cpu_usage, type CpuCategory, type CpuSnapshot, type CpuTimes } from '../../sim/cpu.ts';
+import { CPU_CATEGORIES, cpu_usage, type CpuCategory, type CpuSnapshot, type CpuTimes } from '../../engine/cpu.ts';
 import { strerror } from '../../sys/errno.ts';
 import { PAGE_SIZE } from '../../sys/param.ts';
 import type { Proc } from '../../sys/proc.ts';
@@ -47,6 +47,7 @@ import {
   calc_service_demand_us_per_kb, calc_thruput_units, DO_TCP_STREAM, fmt_d, fmt_f, format_units, NETPERF_CPU_METHOD, netperf_msg, recv_message,
   send_message, TCP_STREAM_RESPONSE, TCP_STREAM_RESULTS,
 } from './netlib.ts';
+import { cpu_snapshot } from '../../kern/kern_machine.ts';
 
 /** What one TCP_STREAM run measured: the table's numbers and more, for programs. */
 export interface NetperfResult {

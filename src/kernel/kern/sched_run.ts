@@ -29,10 +29,11 @@
 // awaiting some other promise looks runnable, and the loop lets it settle
 // for a while (SETTLE_TURNS microtask turns) before moving time on.
 
-import { proc_table } from '../kern/kern_proc.ts';
-import { sched_of } from '../kern/kern_synch.ts';
+import { proc_table } from './kern_proc.ts';
+import { sched_of } from './kern_synch.ts';
 import type { Proc } from '../sys/proc.ts';
-import type { Simulation } from './clock.ts';
+import type { Simulation } from '../engine/simulation.ts';
+import { sim_kernels } from './kern_machine.ts';
 
 /** Microtask turns a runnable process may take, without sleeping or exiting, before time moves on anyway. */
 export const SETTLE_TURNS = 256;
@@ -81,16 +82,17 @@ export function fmt_s(ns: number): string {
 const tables_cache = new WeakMap<Simulation, { n: number; lists: Proc[][] }>();
 function proc_lists(sim: Simulation): Proc[][] {
   const c = tables_cache.get(sim);
-  if (c !== undefined && c.n === sim.kernels.length) return c.lists;
+  const kernels = sim_kernels(sim);
+  if (c !== undefined && c.n === kernels.length) return c.lists;
   const lists: Proc[][] = [];
-  for (const kernel of sim.kernels) {
+  for (const kernel of kernels) {
     try {
       lists.push(proc_table(kernel).everproc);
     } catch {
       // a kernel without processes
     }
   }
-  tables_cache.set(sim, { n: sim.kernels.length, lists });
+  tables_cache.set(sim, { n: kernels.length, lists });
   return lists;
 }
 

@@ -1,10 +1,11 @@
 // The wire: a full-duplex point-to-point gigabit Ethernet link between two
 // interfaces. No FreeBSD counterpart (it is the cable and the PHYs).
 //
-// How to use: sim.connect(ifa, ifb, { rate_bps, delay_ns, loss, corrupt, seed })
-// (sim/clock.ts) makes one; a NIC driver gives its ifnet an if_port (a
-// WirePort) and, to send, calls
-//   ifp.if_port.port_wire.transmit(frame, () => tx_done())
+// How to use: wire_join(sim, port_a, port_b, { rate_bps, delay_ns, loss, corrupt, seed })
+// plugs a cable between two boards' ports (a kernel reaches it through
+// wire_connect of net/if_wire.ts, which takes two interfaces); a board
+// implements WirePort and, to send, calls
+//   port.port_wire.transmit(frame, () => tx_done())
 // with the frame's bytes from the destination address to the end of the
 // payload (no FCS). The wire calls the peer's port_rx(frame) when the frame's
 // last bit has arrived, and `tx_done` when its last bit has left.
@@ -28,10 +29,9 @@
 // checksum disagree", SIGCOMM 2000): the MAC accepts it, and only the IP
 // and TCP checksums (the board's, or the stack's) can catch it.
 
-import type { ifnet } from '../net/if_var.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHER_MIN_LEN, ETHERMTU_JUMBO } from '../net/ethernet.ts';
-import { ether_crc32_le } from '../net/if_ethersubr.ts';
-import type { Simulation } from './clock.ts';
+import { ether_crc32_le } from '../libkern/crc32.ts';
+import type { Simulation } from '../engine/simulation.ts';
 
 /** Preamble (7 bytes) and start-of-frame delimiter (1) before every frame (IEEE 802.3). */
 export const ETHER_PREAMBLE_SFD_LEN = 8;
@@ -49,7 +49,7 @@ export const WIRE_MAX_FRAME_BYTES = ETHERMTU_JUMBO + ETHER_HDR_LEN;
 /** Gigabit Ethernet. */
 export const WIRE_DEFAULT_RATE_BPS = 1e9;
 
-/** Options of sim.connect(). */
+/** Options of wire_join (and of net/if_wire.ts's wire_connect). */
 export interface WireOptions {
   readonly rate_bps?: number; // line rate, default 1e9
   readonly delay_ns?: number; // propagation delay, default 0 (a short cable is ~5 ns/m)
@@ -65,9 +65,10 @@ export interface WireFrame {
   readonly fcs: number | undefined; // FCS of the bytes sent, when the wire damaged them
 }
 
-/** What a NIC's PHY offers the wire. */
+/** What a board's PHY offers the wire. */
 export interface WirePort {
-  readonly port_ifp: ifnet; // the interface this port belongs to
+  readonly port_name: string; // for messages: the interface it serves, e.g. "em0"
+  readonly port_enaddr: Uint8Array; // the station address of its MAC (what ARP would learn of it)
   port_wire: WireEnd | null; // this port's end of its wire, once connected
   /** The last bit of `frame` has arrived. */
   port_rx(frame: WireFrame): void;
@@ -231,13 +232,14 @@ export class Wire {
   }
 }
 
-/** Validates options and plugs a wire into the ports of `a` and `b` (see Simulation.connect). */
-export function wire_connect(sim: Simulation, a: ifnet, b: ifnet, o: WireOptions): Wire {
-  const pa = a.if_port;
-  const pb = b.if_port;
-  if (pa === null || pb === null) throw new Error(`connect: ${pa === null ? a.if_xname : b.if_xname} has no port for a wire`);
-  if (pa === pb) throw new Error(`connect: ${a.if_xname} to itself`);
-  if (pa.port_wire !== null || pb.port_wire !== null) throw new Error(`connect: ${pa.port_wire !== null ? a.if_xname : b.if_xname} is already wired`);
+/**
+ * Validates options and plugs a wire into ports `pa` and `pb`: both see the
+ * link come up. Throws Error for a port wired to itself or already wired,
+ * RangeError for bad options.
+ */
+export function wire_join(sim: Simulation, pa: WirePort, pb: WirePort, o: WireOptions): Wire {
+  if (pa === pb) throw new Error(`connect: ${pa.port_name} to itself`);
+  if (pa.port_wire !== null || pb.port_wire !== null) throw new Error(`connect: ${pa.port_wire !== null ? pa.port_name : pb.port_name} is already wired`);
   const rate = o.rate_bps ?? WIRE_DEFAULT_RATE_BPS;
   const delay = o.delay_ns ?? 0;
   if (!(rate > 0) || !Number.isFinite(rate)) throw new RangeError(`connect: rate_bps ${rate} is not a positive number`);

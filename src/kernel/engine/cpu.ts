@@ -2,7 +2,7 @@
 // at a time, so a saturated CPU falls behind. No FreeBSD counterpart (its
 // closest relatives are the kern.cp_time counters top(1) reads).
 //
-// How to use:
+// How to use (the kernel reaches its machine's CPU through kern/kern_machine.ts):
 //   cpu_run(kernel, 'protocol', costs.tcp_input_ns, () => tcp_input(m));
 //       // tcp_input runs when the CPU has done the work: its effects follow
 //       // its cost, so a busy receiver delivers late and its window closes
@@ -21,9 +21,8 @@
 // interrupts (a pending interrupt covers every frame that arrives meanwhile).
 // Only work submitted through this file counts; idle is the rest.
 
-import type { Kernel } from '../kern/init_main.ts';
-import { sim_of, type SimEvent, type Simulation } from './clock.ts';
-import { DEFAULT_MACHINE_CLASS, MACHINE_CLASSES, type CostModel } from './cost_model.ts';
+import type { SimEvent, Simulation } from './simulation.ts';
+import type { CostModel } from './cost_model.ts';
 
 /** What the CPU time was spent on. Idle is derived: time not in any of these. */
 export type CpuCategory = 'user' | 'syscall' | 'copy' | 'checksum' | 'vm' | 'protocol' | 'driver' | 'interrupt';
@@ -170,44 +169,3 @@ export function cpu_usage(a: CpuSnapshot, b: CpuSnapshot): CpuUsage {
   return { interval_ns, busy_ns, idle_ns: interval_ns - total, util_pct, busy_pct: interval_ns === 0 ? 0 : (100 * total) / interval_ns };
 }
 
-const cpus = new WeakMap<Kernel, Cpu>();
-
-/** Gives `kernel` a CPU of class `costs`. Called once, at boot. */
-export function cpu_attach(kernel: Kernel, costs: CostModel): Cpu {
-  if (cpus.has(kernel)) throw new Error('cpu_attach: kernel already has a CPU');
-  const cpu = new Cpu(sim_of(kernel), costs);
-  cpus.set(kernel, cpu);
-  return cpu;
-}
-
-/** The CPU of `kernel` (one of the default class if boot did not attach one). */
-export function cpu_of(kernel: Kernel): Cpu {
-  return cpus.get(kernel) ?? cpu_attach(kernel, MACHINE_CLASSES[DEFAULT_MACHINE_CLASS]);
-}
-
-/** The cost model of `kernel`'s machine. */
-export function machine_costs(kernel: Kernel): CostModel {
-  return cpu_of(kernel).costs;
-}
-
-/** Accounts `cost_ns` of `category` work on `kernel`'s CPU; returns its completion time. */
-export function cpu_charge(kernel: Kernel, category: CpuCategory, cost_ns: number): number {
-  return cpu_of(kernel).submit(category, cost_ns);
-}
-
-/** Accounts the work and runs `fn` when the CPU has done it. */
-export function cpu_run(kernel: Kernel, category: CpuCategory, cost_ns: number, fn: () => void): SimEvent {
-  return cpu_of(kernel).run(category, cost_ns, fn);
-}
-
-/** Accounts the work; the promise resolves when the CPU has done it. */
-export function cpu_wait(kernel: Kernel, category: CpuCategory, cost_ns: number): Promise<void> {
-  return new Promise((resolve) => {
-    cpu_run(kernel, category, cost_ns, resolve);
-  });
-}
-
-/** CPU time done by now on `kernel`, by category. */
-export function cpu_snapshot(kernel: Kernel): CpuSnapshot {
-  return cpu_of(kernel).snapshot();
-}

@@ -24,15 +24,15 @@
 // nothing in the run: the same options give the same numbers with or
 // without it.
 
-import { proc_table } from '../../kern/kern_proc.ts';
-import { zc_counters, type ZcCounters } from '../../kern/zc_trace.ts';
-import type { Simulation } from '../../sim/clock.ts';
-import { sched_run } from '../../sim/sched.ts';
-import { machine_pair, type MachinePair, type MachinePairOptions } from '../../sim/pair.ts';
-import { netperf_main } from './netperf.ts';
-import { netserver_main } from './netserver.ts';
-import type { NetperfResult } from './nettest_bsd.ts';
-import { netperf_args } from './netsh.ts';
+import { proc_table } from '../kern/kern_proc.ts';
+import { zc_counters, type ZcCounters } from '../kern/zc_trace.ts';
+import type { Simulation } from '../engine/simulation.ts';
+import { sched_run } from '../kern/sched_run.ts';
+import { machine_pair, type MachinePair, type MachinePairOptions } from './machine_pair.ts';
+import { netperf_main } from '../usr.bin/netperf/netperf.ts';
+import { netserver_main } from '../usr.bin/netperf/netserver.ts';
+import type { NetperfResult } from '../usr.bin/netperf/nettest_bsd.ts';
+import { netperf_args } from '../usr.bin/netperf/netsh.ts';
 
 /** How far a run has got, in virtual time. */
 export interface NetperfProgress {

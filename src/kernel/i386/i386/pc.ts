@@ -2,7 +2,7 @@
 // No FreeBSD counterpart; kept in one place so that boot output and tunables
 // derived from the hardware (maxusers, nmbclusters) are deterministic.
 
-import type { CpuType } from '../conf/options.ts';
+import type { CpuType } from '../../conf/options.ts';
 
 /** Physical memory of the simulated PC unless options MAXMEM says otherwise: 256 MB, a typical 2002 server. */
 export const PHYSMEM_BYTES = 256 * 1024 * 1024;

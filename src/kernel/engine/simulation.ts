@@ -1,14 +1,13 @@
 // The Simulation: one virtual clock and one event queue for a whole run.
-// No FreeBSD counterpart. Several kernels (machines) booted on the same
-// Simulation share its time; a wire between their interfaces carries frames.
+// No FreeBSD counterpart. It is the engine's bottom layer: it knows nothing
+// of kernels, boards or wires, which are built on it (ARCHITECTURE.md).
 //
 // How to use:
 //   const sim = new Simulation();
-//   const a = boot(cfgA, { sim, hostname: 'a', nics: ['em'] });
-//   const b = boot(cfgB, { sim, hostname: 'b', nics: ['em'] });
-//   sim.connect(ifunit(a, 'em0'), ifunit(b, 'em0'), { delay_ns: 500 });
 //   sim.schedule_after(1_000, () => ...);   // in 1 us of virtual time
 //   sim.runUntilIdle(10e9);                 // at most 10 s of virtual time
+//   const k = new SimKey<MyState>('my layer');
+//   sim.slot(k, () => new MyState())        // a layer's per-run state, kept by the run
 //
 // Time is an integer number of nanoseconds in a JavaScript number, exact up
 // to 2^53 ns (about 104 days of virtual time), far beyond any run. Nothing
@@ -18,13 +17,12 @@
 // Events at the same nanosecond run in the order they were scheduled. The
 // run loops are synchronous; a scheduler that lets JavaScript promises
 // (process bodies) settle between events drives the queue with step().
-// A kernel booted without `sim` gets a Simulation of its own (sim_of), so
-// every kernel has a clock.
+// A layer above that needs state per run (the kernels' scheduler, their
+// host table, an event log) keeps it in a slot of the Simulation under a key
+// of its own, so the state lives and dies with the run and nothing in the
+// engine needs to know its type.
 
-import type { Kernel } from '../kern/init_main.ts';
 import { EventQueue, type SimEvent } from './eventq.ts';
-import { wire_connect, type Wire, type WireOptions } from './wire.ts';
-import type { ifnet } from '../net/if_var.ts';
 
 export type { SimEvent } from './eventq.ts';
 
@@ -35,26 +33,53 @@ export type { SimEvent } from './eventq.ts';
  */
 export const SIM_MAX_EVENTS_PER_NS = 1_000_000;
 
+/** A key under which a layer keeps per-run state in a Simulation (see slot). */
+export class SimKey<T> {
+  readonly name: string; // for messages
+  /** Phantom field: ties the key to its value's type. */
+  declare readonly _type: T;
+  constructor(name: string) {
+    this.name = name;
+  }
+}
+
 export class Simulation {
   private readonly queue = new EventQueue();
   private now = 0; // virtual ns since the simulation began
   private same_ns_events = 0; // events run at `now` so far, for the livelock check
-  private readonly machines: Kernel[] = []; // kernels booted on this simulation, in boot order
-  private readonly links: Wire[] = []; // wires made by connect()
+  private hosts = 0; // hosts attached so far (host_attach)
+  private readonly slots = new Map<SimKey<unknown>, unknown>(); // the layers' per-run state
 
   /** The current virtual time, in ns since the simulation began. */
   get now_ns(): number {
     return this.now;
   }
 
-  /** Kernels booted on this simulation, in boot order. */
-  get kernels(): readonly Kernel[] {
-    return this.machines;
+  /**
+   * Numbers a new host of this run: 0, 1, 2... in the order they are
+   * attached. Hardware uses it where a real machine has a serial number (a
+   * board's Ethernet address), so addresses repeat exactly from run to run.
+   */
+  host_attach(): number {
+    return this.hosts++;
   }
 
-  /** Wires made by connect(), in order. */
-  get wires(): readonly Wire[] {
-    return this.links;
+  /** Hosts attached so far. */
+  get host_count(): number {
+    return this.hosts;
+  }
+
+  /** The state a layer keeps under `key` in this run, made by `init` the first time. */
+  slot<T>(key: SimKey<T>, init: () => T): T {
+    if (this.slots.has(key as SimKey<unknown>)) return this.slots.get(key as SimKey<unknown>) as T;
+    const v = init();
+    this.slots.set(key as SimKey<unknown>, v);
+    return v;
+  }
+
+  /** The state under `key`, or undefined if no layer has made it yet. */
+  peek_slot<T>(key: SimKey<T>): T | undefined {
+    return this.slots.get(key as SimKey<unknown>) as T | undefined;
   }
 
   /** Events waiting to run. */
@@ -131,26 +156,6 @@ export class Simulation {
     return false;
   }
 
-  /**
-   * Joins two interfaces with a full-duplex wire (see sim/wire.ts for the
-   * options and their defaults). Both must belong to kernels booted on this
-   * simulation and have a port (if_port) not already wired; throws Error
-   * otherwise, RangeError for bad options.
-   */
-  connect(a: ifnet, b: ifnet, options: WireOptions = {}): Wire {
-    for (const ifp of [a, b]) {
-      if (sim_of(ifp.if_kernel) !== this) throw new Error(`connect: ${ifp.if_xname} belongs to a kernel of another Simulation`);
-    }
-    const w = wire_connect(this, a, b, options);
-    this.links.push(w);
-    return w;
-  }
-
-  /** @internal Called by sim_attach at boot. */
-  add_machine(kernel: Kernel): void {
-    this.machines.push(kernel);
-  }
-
   // Moving the clock forward with no event: only runUntil/runUntilIdle do it.
   private advance(t_ns: number): void {
     if (t_ns > this.now) {
@@ -160,36 +165,3 @@ export class Simulation {
   }
 }
 
-interface Attachment {
-  readonly sim: Simulation;
-  readonly boot_ns: number; // virtual time the kernel booted (its uptime 0)
-}
-
-const attached = new WeakMap<Kernel, Attachment>();
-
-/** Records that `kernel` boots on `sim` now. Called once per kernel, by boot. */
-export function sim_attach(kernel: Kernel, sim: Simulation): void {
-  if (attached.has(kernel)) throw new Error('sim_attach: kernel already attached');
-  attached.set(kernel, { sim, boot_ns: sim.now_ns });
-  sim.add_machine(kernel);
-}
-
-/** The Simulation `kernel` runs on; a kernel booted without one gets its own. */
-export function sim_of(kernel: Kernel): Simulation {
-  return attachment(kernel).sim;
-}
-
-/** Virtual time at which `kernel` booted. */
-export function sim_boot_ns(kernel: Kernel): number {
-  return attachment(kernel).boot_ns;
-}
-
-function attachment(kernel: Kernel): Attachment {
-  let a = attached.get(kernel);
-  if (a === undefined) {
-    const sim = new Simulation();
-    sim_attach(kernel, sim);
-    a = attached.get(kernel) as Attachment;
-  }
-  return a;
-}

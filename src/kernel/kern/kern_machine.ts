@@ -1,44 +1,30 @@
-// What boot() is told about the machine it runs on: which Simulation (clock
-// and wires), which reference CPU (cost model), which network boards sit in
-// its PCI slots, and its host name. No FreeBSD counterpart: a real kernel
-// finds its hardware; the simulator is told it.
+// The kernel's handle on the machine it runs on: what boot() is told about
+// it (which Simulation, which reference CPU, which boards in which PCI slots,
+// the host name, loader tunables), and the accessors kernel code uses to
+// reach its clock, CPU and bus. No FreeBSD counterpart: a real kernel finds
+// its hardware; the simulator is told it.
 //
 // How to use (through boot's options):
 //   boot(GENERIC, { sim, hostname: 'a', machineClass: 'PII_450', nics: ['em', 'em'] });
 //   boot(GENERIC, { sim, nics: ['ti', 'ti-tigon1', 'ti-copper'] });   // ti0, ti1, ti2
+// and from kernel code:
+//   cpu_run(kernel, 'protocol', machine_costs(kernel).tcp_input_ns, () => ...);
+//   sim_of(kernel).schedule_after(ns, fn);
 // Boards are attached by their drivers at SI_SUB_CONFIGURE (kern/subr_bus.ts)
 // if the configuration has the driver's `device` line; each board model
 // numbers its units from 0 in slot order (em0, em1, ...). No `nics`, no
-// network boards: a kernel booted as before has no interfaces and allocates
-// nothing for them.
+// network boards. machine_setup gives the kernel its fields (sim, cpu, pci,
+// machine) before any SYSINIT runs, so every subsystem finds them set.
 
-import type { Kernel } from '../kern/init_main.ts';
-import { sim_attach, Simulation } from './clock.ts';
-import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, cost_model_with, is_machine_class, type CostOverrides, type MachineClassName } from './cost_model.ts';
-import { cpu_attach } from './cpu.ts';
-import { PciBus, pci_attach, type PciBusSpec } from './pci.ts';
+import type { Kernel } from './init_main.ts';
+import { SimKey, Simulation, type SimEvent } from '../engine/simulation.ts';
+import { MACHINE_CLASSES, DEFAULT_MACHINE_CLASS, cost_model_with, is_machine_class, type CostModel, type CostOverrides, type MachineClassName, type PciBusSpec } from '../engine/cost_model.ts';
+import { Cpu, type CpuCategory, type CpuSnapshot } from '../engine/cpu.ts';
+import { PciBus } from '../hardware/pci.ts';
+import { BOARD_FAULTS, PCI_BOARDS, is_pci_board, type BoardFault, type PciBoard } from '../hardware/boards.ts';
 import { SI_ORDER_ANY, SI_SUB_CONFIGURE, type SysInit } from '../sys/kernel.ts';
 
-/** The network boards the simulator can put in a PCI slot, with what pciconf would say of them. */
-// The three ti(4) boards are the Tigon models the driver treats differently:
-// chip revision (Tigon 1 or 2: mini ring, header splitting, TX flow control)
-// and transceiver (fiber 1000baseSX, or copper 10/100/1000 detected by PCI ID).
-export const PCI_BOARDS = {
-  em: 'Intel PRO/1000 gigabit Ethernet (82543/82544), copper',
-  ti: 'Alteon Networks Tigon II gigabit Ethernet, 1000baseSX (3Com 3c985B-SX)',
-  'ti-tigon1': 'Alteon Networks Tigon I gigabit Ethernet, 1000baseSX (3Com 3c985-SX)',
-  'ti-copper': 'Alteon Networks Tigon II gigabit Ethernet, 1000baseT (Netgear GA620T)',
-} as const;
-
-/** A board model name (the name of the driver that would attach to it). */
-export type PciBoard = keyof typeof PCI_BOARDS;
-
-/**
- * A defect a board can be given, to see what its driver does about it:
- *   'rom_selftest': the board's ROM self-test fails at power on (TI_CPUSTATE_ROMFAIL);
- *   'chip_rev5':    a Tigon 2 prototype, chip revision 5, which no firmware supports.
- */
-export type BoardFault = 'rom_selftest' | 'chip_rev5';
+export { PCI_BOARDS, type BoardFault, type PciBoard } from '../hardware/boards.ts';
 
 /** The slots' bus, when the machine's own is not wanted (see MachineOptions.pci). */
 export interface PciOptions extends Partial<PciBusSpec> {
@@ -82,20 +68,20 @@ export const LOADER_TUNABLES: Readonly<Record<string, string>> = {
   'kern.ipc.nsfbufs': 'sf_bufs for sendfile(2) and zero copy send (default 512 + 16 * maxusers)',
 };
 
-interface Machine {
-  readonly nics: readonly PciBoard[];
-  readonly hostname: string | undefined;
-  readonly bios_64bit_bug: boolean;
-  readonly board_faults: Readonly<Record<number, BoardFault>>;
-  readonly loader: Readonly<Record<string, number>>;
+/** What boot was told about the machine: the kernel's `machine` field. */
+export interface MachineDesc {
+  readonly nics: readonly PciBoard[]; // boards in PCI slot order
+  readonly hostname: string | undefined; // kern.hostname once booted
+  readonly bios_64bit_bug: boolean; // the BIOS sets 32-bit slots up as 64-bit ones
+  readonly board_faults: Readonly<Record<number, BoardFault>>; // defects by slot
+  readonly loader: Readonly<Record<string, number>>; // loader tunables
 }
 
-const machines = new WeakMap<Kernel, Machine>();
-
 /**
- * Validates `options` and gives `kernel` its simulation and CPU. Called by
- * boot() before the SYSINITs run. Throws RangeError for an unknown machine
- * class or board, before anything is attached.
+ * Validates `options` and gives `kernel` its machine: simulation, CPU, PCI
+ * bus and description. Called by boot() before the SYSINITs run. Throws
+ * RangeError for an unknown machine class, board, fault or tunable, before
+ * anything is attached.
  */
 export function machine_setup(kernel: Kernel, options: MachineOptions): void {
   const cls = options.machineClass ?? DEFAULT_MACHINE_CLASS;
@@ -104,7 +90,7 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
   }
   const nics = options.nics ?? [];
   for (const b of nics) {
-    if (!Object.hasOwn(PCI_BOARDS, b)) throw new RangeError(`boot: unknown network board ${JSON.stringify(b)} (known: ${Object.keys(PCI_BOARDS).join(', ')})`);
+    if (!is_pci_board(b)) throw new RangeError(`boot: unknown network board ${JSON.stringify(b)} (known: ${Object.keys(PCI_BOARDS).join(', ')})`);
   }
   const costs = cost_model_with(MACHINE_CLASSES[cls], options.costOverrides ?? {});
   const pci = options.pci ?? {};
@@ -114,7 +100,7 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
   const faults = options.board_faults ?? {};
   for (const [slot, f] of Object.entries(faults)) {
     if (!(Number(slot) >= 0 && Number(slot) < nics.length)) throw new RangeError(`boot: board_faults names slot ${slot}, but the machine has ${nics.length} board(s)`);
-    if (f !== 'rom_selftest' && f !== 'chip_rev5') throw new RangeError(`boot: unknown board fault ${JSON.stringify(f)} (known: rom_selftest, chip_rev5)`);
+    if (!BOARD_FAULTS.includes(f)) throw new RangeError(`boot: unknown board fault ${JSON.stringify(f)} (known: ${BOARD_FAULTS.join(', ')})`);
   }
   const loader = options.loader ?? {};
   for (const [name, v] of Object.entries(loader)) {
@@ -122,41 +108,100 @@ export function machine_setup(kernel: Kernel, options: MachineOptions): void {
     if (!Number.isSafeInteger(v) || v < 1) throw new RangeError(`boot: loader tunable ${name}=${String(v)} is not a positive integer`);
   }
   const sim = options.sim ?? new Simulation();
-  sim_attach(kernel, sim);
-  cpu_attach(kernel, costs);
-  pci_attach(kernel, new PciBus(sim, spec, costs.pci_dma_efficiency));
-  machines.set(kernel, { nics: [...nics], hostname: options.hostname, bios_64bit_bug: pci.bios_64bit_bug === true, board_faults: { ...faults }, loader: { ...loader } });
+  sim.slot(HOSTS, () => []).push(kernel);
+  kernel.sim = sim;
+  kernel.boot_ns = sim.now_ns;
+  kernel.host_id = sim.host_attach();
+  kernel.cpu = new Cpu(sim, costs);
+  kernel.pci = new PciBus(sim, spec, costs.pci_dma_efficiency);
+  kernel.machine = { nics: [...nics], hostname: options.hostname, bios_64bit_bug: pci.bios_64bit_bug === true, board_faults: { ...faults }, loader: { ...loader } };
+}
+
+// The kernels booted on each run, in boot order: the machines of the lab,
+// for the scheduler (which runs all their processes) and the host table.
+const HOSTS = new SimKey<Kernel[]>('kernels');
+
+/** The kernels booted on `sim`, in boot order. */
+export function sim_kernels(sim: Simulation): readonly Kernel[] {
+  return sim.peek_slot(HOSTS) ?? [];
+}
+
+/** The Simulation `kernel` runs on. */
+export function sim_of(kernel: Kernel): Simulation {
+  return kernel.sim;
+}
+
+/** Virtual time at which `kernel` booted. */
+export function sim_boot_ns(kernel: Kernel): number {
+  return kernel.boot_ns;
+}
+
+/** The CPU of `kernel`. */
+export function cpu_of(kernel: Kernel): Cpu {
+  return kernel.cpu;
+}
+
+/** The cost model of `kernel`'s machine. */
+export function machine_costs(kernel: Kernel): CostModel {
+  return kernel.cpu.costs;
+}
+
+/** Accounts `cost_ns` of `category` work on `kernel`'s CPU; returns its completion time. */
+export function cpu_charge(kernel: Kernel, category: CpuCategory, cost_ns: number): number {
+  return kernel.cpu.submit(category, cost_ns);
+}
+
+/** Accounts the work and runs `fn` when the CPU has done it. */
+export function cpu_run(kernel: Kernel, category: CpuCategory, cost_ns: number, fn: () => void): SimEvent {
+  return kernel.cpu.run(category, cost_ns, fn);
+}
+
+/** Accounts the work; the promise resolves when the CPU has done it. */
+export function cpu_wait(kernel: Kernel, category: CpuCategory, cost_ns: number): Promise<void> {
+  return new Promise((resolve) => {
+    kernel.cpu.run(category, cost_ns, resolve);
+  });
+}
+
+/** CPU time done by now on `kernel`, by category. */
+export function cpu_snapshot(kernel: Kernel): CpuSnapshot {
+  return kernel.cpu.snapshot();
+}
+
+/** The PCI bus of `kernel`'s machine. */
+export function pci_of(kernel: Kernel): PciBus {
+  return kernel.pci;
 }
 
 /** TUNABLE_INT_FETCH: the loader's value for tunable `name`, or undefined when loader.conf does not set it. */
 export function TUNABLE_INT_FETCH(kernel: Kernel, name: string): number | undefined {
-  return machines.get(kernel)?.loader[name];
+  return kernel.machine.loader[name];
 }
 
 /** The defect of the board in `slot`, if it was given one. */
 export function machine_board_fault(kernel: Kernel, slot: number): BoardFault | undefined {
-  return machines.get(kernel)?.board_faults[slot];
+  return kernel.machine.board_faults[slot];
 }
 
 /** True if `kernel`'s BIOS misprograms boards in 32-bit slots as 64-bit ones. */
 export function machine_bios_64bit_bug(kernel: Kernel): boolean {
-  return machines.get(kernel)?.bios_64bit_bug === true;
+  return kernel.machine.bios_64bit_bug;
 }
 
 /** The boards in `kernel`'s PCI slots, in slot order. */
 export function machine_nics(kernel: Kernel): readonly PciBoard[] {
-  return machines.get(kernel)?.nics ?? [];
+  return kernel.machine.nics;
 }
 
 /** The host name boot was given, if any. */
 export function machine_hostname(kernel: Kernel): string | undefined {
-  return machines.get(kernel)?.hostname;
+  return kernel.machine.hostname;
 }
 
 // rc.conf's hostname= runs long after boot in a real system; here it is the
 // last thing boot does, so a booted kernel already has its name.
 function set_hostname(kernel: Kernel): void {
-  const name = machines.get(kernel)?.hostname;
+  const name = kernel.machine.hostname;
   if (name !== undefined) kernel.sysctl('kern.hostname', name);
 }
 

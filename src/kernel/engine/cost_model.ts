@@ -56,8 +56,11 @@
 // memcpy_bytes_per_s and needs ~95 % of its CPU for the same rate, which is
 // the comparison the announcement did not give (docs/benchmarks).
 
-import { PAGE_SIZE } from '../sys/param.ts';
-import type { PciBusSpec } from './pci.ts';
+/** A PCI bus as the machine classes describe it: width and clock (hardware/pci.ts models it). */
+export interface PciBusSpec {
+  readonly width_bits: 32 | 64; // data path width
+  readonly clock_mhz: 33 | 66; // bus clock (33.33 and 66.66 MHz, named as the specification does)
+}
 
 /** The reference machines the cost model knows. */
 export type MachineClassName = 'PII_450' | 'PIII_733' | 'ALPHA_500';
@@ -278,17 +281,17 @@ export function cksum_ns(costs: CostModel, bytes: number): number {
   return Math.round((bytes * 1e9) / costs.cksum_bytes_per_s);
 }
 
-/** ns to copy one page: the copy half of a COW fault (vm_page_cowfault). */
-export function page_copy_ns(costs: CostModel): number {
-  return copy_ns(costs, PAGE_SIZE);
+/** ns to copy one page of `page_bytes`: the copy half of a COW fault (vm_page_cowfault). */
+export function page_copy_ns(costs: CostModel, page_bytes: number): number {
+  return copy_ns(costs, page_bytes);
 }
 
 /** ns of a COW fault: the fault, a page copy, mapping the copy and dropping the old TLB entry. */
-export function cow_fault_ns(costs: CostModel): number {
-  return costs.page_fault_ns + page_copy_ns(costs) + costs.page_map_ns + costs.tlb_invalidate_ns;
+export function cow_fault_ns(costs: CostModel, page_bytes: number): number {
+  return costs.page_fault_ns + page_copy_ns(costs, page_bytes) + costs.page_map_ns + costs.tlb_invalidate_ns;
 }
 
 /** ns of a zero-fill fault: the fault and zeroing a page. */
-export function zero_fill_fault_ns(costs: CostModel): number {
-  return costs.page_fault_ns + Math.round((PAGE_SIZE * 1e9) / costs.bzero_bytes_per_s) + costs.page_map_ns;
+export function zero_fill_fault_ns(costs: CostModel, page_bytes: number): number {
+  return costs.page_fault_ns + Math.round((page_bytes * 1e9) / costs.bzero_bytes_per_s) + costs.page_map_ns;
 }

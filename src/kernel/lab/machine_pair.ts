@@ -12,11 +12,12 @@
 import { boot, type Kernel } from '../kern/init_main.ts';
 import { GENERIC } from '../i386/conf/GENERIC.ts';
 import { ifunit } from '../net/if.ts';
+import { wire_connect } from '../net/if_wire.ts';
 import { ifconfig } from '../sbin/ifconfig/ifconfig.ts';
-import { Simulation } from './clock.ts';
-import type { CostOverrides, MachineClassName } from './cost_model.ts';
-import type { PciBoard, PciOptions } from './hardware.ts';
-import type { Wire, WireOptions } from './wire.ts';
+import { Simulation } from '../engine/simulation.ts';
+import type { CostOverrides, MachineClassName } from '../engine/cost_model.ts';
+import type { PciBoard, PciOptions } from '../kern/kern_machine.ts';
+import type { Wire, WireOptions } from '../hardware/wire.ts';
 
 /** Options of machine_pair. */
 export interface MachinePairOptions {
@@ -68,7 +69,7 @@ export function machine_pair(o: MachinePairOptions = {}): MachinePair {
   if (ia === null || ib === null) {
     throw new Error(`machine_pair: ${ia === null ? 'a' : 'b'} has no ${ifname} (its configuration needs "device ${ifname.slice(0, -1)}")`);
   }
-  const wire = sim.connect(ia, ib, { delay_ns: 1000, ...o.link });
+  const wire = wire_connect(ia, ib, { delay_ns: 1000, ...o.link });
   const mtu = o.mtu === undefined ? [] : ['mtu', String(o.mtu)];
   ifconfig(a, [ifname, 'inet', `${PAIR_ADDR_A}/24`, ...mtu, 'up']);
   ifconfig(b, [ifname, 'inet', `${PAIR_ADDR_B}/24`, ...mtu, 'up']);

@@ -10,13 +10,13 @@
 // Kernel code must not use these (a bad address kills the process); system
 // calls use copyin/copyout (i386/i386/support.ts), which fail with EFAULT.
 
-import { pmap_pte } from '../i386/i386/pmap.ts';
-import { trap_pfault } from '../i386/i386/trap.ts';
-import { proc_check_alive } from '../kern/kern_exit.ts';
-import { trapsignal } from '../kern/kern_sig.ts';
-import { PAGE_SIZE } from '../sys/param.ts';
-import { SIGSEGV } from '../sys/signal.ts';
-import type { Proc } from '../sys/proc.ts';
+import { pmap_pte } from './pmap.ts';
+import { trap_pfault } from './trap.ts';
+import { proc_check_alive } from '../../kern/kern_exit.ts';
+import { trapsignal } from '../../kern/kern_sig.ts';
+import { PAGE_SIZE } from '../../sys/param.ts';
+import { SIGSEGV } from '../../sys/signal.ts';
+import type { Proc } from '../../sys/proc.ts';
 
 /** Data a process stores: bytes, a string (stored as UTF-8) or an array of byte values. */
 export type UserData = Uint8Array | string | readonly number[];

@@ -3,8 +3,8 @@
 // between host memory and the card through it, and it takes its time.
 //
 // How a board uses it:
-//   const done_ns = pci_of(kernel).dma('read', bytes);    // host memory to the board (a frame to send)
-//   const done_ns = pci_of(kernel).dma('write', bytes);   // the board to host memory (a received frame)
+//   const done_ns = bus.dma('read', bytes);    // host memory to the board (a frame to send)
+//   const done_ns = bus.dma('write', bytes);   // the board to host memory (a received frame)
 // Each transfer takes bytes / (peak x dma_efficiency) of bus time. The
 // boards of the era have a DMA engine per direction (the Tigon's two
 // channels, the PRO/1000's transmit and receive queues) and the firmware
@@ -24,17 +24,13 @@
 // bandwidth"). When the bus is slower than the wire, it, not the CPU or
 // the wire, sets the rate: that is the Pentium II/440LX's 780 Mb/s.
 
-import type { Kernel } from '../kern/init_main.ts';
-import type { Simulation } from './clock.ts';
+import type { Simulation } from '../engine/simulation.ts';
 
 /** First PCI slot (device number) the network boards sit in; lower ones hold the chipset. */
 export const PCI_FIRST_NIC_SLOT = 9;
 
-/** What a slot offers. */
-export interface PciBusSpec {
-  readonly width_bits: 32 | 64; // data path width
-  readonly clock_mhz: 33 | 66; // bus clock (33.33 and 66.66 MHz, named as the specification does)
-}
+export type { PciBusSpec } from '../engine/cost_model.ts';
+import type { PciBusSpec } from '../engine/cost_model.ts';
 
 /** The exact clocks behind the names 33 and 66 MHz. */
 const PCI_CLOCK_HZ: Readonly<Record<PciBusSpec['clock_mhz'], number>> = { 33: 100e6 / 3, 66: 200e6 / 3 };
@@ -102,17 +98,3 @@ export class PciBus {
   }
 }
 
-const buses = new WeakMap<Kernel, PciBus>();
-
-/** Gives `kernel` its bus. Called once, by boot (machine_setup). */
-export function pci_attach(kernel: Kernel, bus: PciBus): void {
-  if (buses.has(kernel)) throw new Error('pci_attach: kernel already has a PCI bus');
-  buses.set(kernel, bus);
-}
-
-/** The PCI bus of `kernel`. Throws if boot gave it none. */
-export function pci_of(kernel: Kernel): PciBus {
-  const bus = buses.get(kernel);
-  if (bus === undefined) throw new Error('pci_of: kernel has no PCI bus (booted without machine_setup?)');
-  return bus;
-}

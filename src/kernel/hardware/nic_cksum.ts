@@ -13,7 +13,7 @@
 // (TI_RCB_FLAG_NO_PHDR_CKSUM), which tcp_input completes.
 
 import { ETHER_HDR_LEN, ETHERTYPE_IP } from '../net/ethernet.ts';
-import { in_cksum_add, in_cksum_fold, in_cksum_reduce } from '../netinet/in_cksum.ts';
+import { in_cksum_add, in_cksum_fold, in_cksum_reduce } from '../libkern/inet_cksum.ts';
 
 /** IP protocol numbers the engine knows. */
 const IPPROTO_TCP = 6;
