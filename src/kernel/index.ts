@@ -485,10 +485,10 @@ export {
   type MachineSnapshot, type ProcSnapshot, type PageSnapshot, type PageState, type PageMark, type PageMarkKind, type RegionSnapshot,
   type SocketSnapshot, type SockbufSnapshot, type MbufSnapshot, type MbufStorage, type NicSnapshot, type RingSnapshot, type JumboSnapshot,
   type SnapshotOptions,
-} from './kern/kern_snapshot.ts';
+} from './observe/snapshot.ts';
 export {
   kev_record_start, kev_record_stop, kev_picture, kev_active, kev_capture, kev_text, kev_time_text, KEV_KINDS, KEV_ZC_KINDS,
   MAX_RESERVED_SNAPSHOTS, type EventLog,
   type KevKind, type KevEvent, type KevRun, type KevBuckets, type RunSnapshot, type KernelPicture, type EventLogOptions,
-} from './kern/kern_eventlog.ts';
+} from './observe/eventlog.ts';
 export { eventhandler_register, eventhandler_deregister, type eventhandler_tag, type EventHandlers } from './kern/subr_eventhandler.ts';

@@ -206,7 +206,7 @@ serial('a picture is plain data: it survives structured cloning and JSON unchang
   t.deepEqual(JSON.parse(JSON.stringify(pic)), pic);
 });
 
-serial('kernel_booted handlers see every kernel booted while registered; one log at a time', (t) => {
+serial('kernel_booted handlers see every kernel booted while registered; logs record independently', (t) => {
   const seen: Kernel[] = [];
   const tag = eventhandler_register('kernel_booted', (k) => seen.push(k));
   const k1 = boot(GENERIC);
@@ -216,11 +216,15 @@ serial('kernel_booted handlers see every kernel booted while registered; one log
   boot(GENERIC);
   t.is(seen.length, 1);
 
+  // Logs are independent: two can record at once, each watching the kernels booted while it records.
   const log = kev_record_start();
-  t.throws(() => kev_record_start(), { message: /already recording/ });
   const k2 = boot(GENERIC, { hostname: 'solo' });
+  const other = kev_record_start();
+  t.is(kev_active(), other);
+  boot(GENERIC, { hostname: 'late' });
+  t.deepEqual(kev_record_stop(other).runs.map((r) => r.hosts), [['late']]);
   const pic = kev_record_stop(log);
-  t.deepEqual(pic.runs.map((r) => r.hosts), [['solo']]);
+  t.deepEqual(pic.runs.map((r) => r.hosts), [['solo'], ['late']]); // two Simulations, two runs
   t.not(k2, k1);
   t.throws(() => kev_record_start({ max_sampled_events: 1 }), { instanceOf: RangeError, message: /max_sampled_events/ });
   t.is(kev_active(), null);

@@ -29,6 +29,7 @@ import { hostname_sysinit, machine_setup, type MachineDesc, type MachineOptions 
 import type { Simulation } from '../engine/simulation.ts';
 import type { Cpu } from '../engine/cpu.ts';
 import type { PciBus } from '../hardware/pci.ts';
+import { SdtProviders } from './kern_sdt.ts';
 import { vm_mem_init_sysinit } from '../vm/vm_init.ts';
 import { vm_meter_sysinit } from '../vm/vm_meter.ts';
 import { proc_table, procinit_sysinit, type ProcBody, type SpawnOptions } from './kern_proc.ts';
@@ -37,6 +38,7 @@ import { sched_run, type SchedResult, type SchedRunOptions } from './sched_run.t
 import { sched_setup_sysinit } from './kern_synch.ts';
 import { ip_init_sysinit } from '../netinet/ip_input.ts';
 import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
+import { in_proto_sysinit } from '../netinet/in_proto.ts';
 import { eventhandler_kernel_booted } from './subr_eventhandler.ts';
 import { sim_of } from './kern_machine.ts';
 
@@ -83,6 +85,7 @@ const sysinits: readonly SysInit[] = [
   vm_meter_sysinit, // vm.stats.sys.*, vm.stats.vm.*
   ip_init_sysinit, // IPv4 and TCP (netinet/)
   tcp_init_sysinit,
+  in_proto_sysinit, // after tcp_init: hands IP and the sockets TCP's entry points
   sched_setup_sysinit, // last: maps each process table to its kernel for tsleep
 ];
 
@@ -98,6 +101,7 @@ export class Kernel {
   cpu!: Cpu; // its CPU and the machine class's cost model
   pci!: PciBus; // the bus its boards DMA through
   machine!: MachineDesc; // what boot was told: boards, host name, faults, loader tunables
+  readonly sdt = new SdtProviders(); // its trace points' listeners (kern/kern_sdt.ts)
 
   /** Use boot(); the constructor only records, it does not run the SYSINITs. */
   constructor(conf: KernelConfig) {

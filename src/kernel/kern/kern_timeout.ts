@@ -42,6 +42,24 @@ export class callout {
   }
 }
 
+/**
+ * callout_setfunc: gives `c` the function and argument callout_schedule
+ * arms it with. (FreeBSD 13's callout(9) has it; 5.0 named the function at
+ * every callout_reset. It lets code arm a timer without importing the
+ * function it runs: tcp_output arms TCP's retransmit timer so.)
+ */
+export function callout_setfunc<A>(c: callout, func: (arg: A) => void, arg: A): void {
+  c.c_func = func as (arg: unknown) => void;
+  c.c_arg = arg;
+}
+
+/** callout_schedule: callout_reset with the function and argument `c` last had (callout_setfunc or a callout_reset). */
+export function callout_schedule(c: callout, to_ticks: number): void {
+  const func = c.c_func;
+  if (func === null) throw new Error('callout_schedule: the callout has no function (callout_setfunc it first)');
+  callout_reset(c, to_ticks, func, c.c_arg);
+}
+
 /** callout_reset(9): runs `func(arg)` `to_ticks` ticks from now, replacing any pending run. */
 export function callout_reset<A>(c: callout, to_ticks: number, func: (arg: A) => void, arg: A): void {
   const n = to_ticks <= 0 ? 1 : Math.floor(to_ticks);

@@ -36,7 +36,7 @@ import { m_extadd } from './subr_mbuf.ts';
 import { so_zero_copy_send } from './uipc_socket.ts';
 import { zc_note_cow_fault, type ZcEntry, type ZcReason } from './zc_trace.ts';
 import { tsleep, wakeup } from './kern_synch.ts';
-import { kev, kev_flush, kev_loan_return } from './kern_eventlog.ts';
+import { SDT_PROBE } from './kern_sdt.ts';
 import { pmap_extract } from '../i386/i386/pmap.ts';
 import { EXT_SFBUF, M_EXT, type mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
@@ -238,7 +238,7 @@ function socow_try(p: Proc, m: mbuf, uio: uio, e: ZcEntry): ZcReason | null | ty
  */
 export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   const { kernel, pp, loan } = args;
-  if (kev.on) kev_flush('loan_return'); // the event log's last picture, before the loan ends
+  if (kernel.sdt.on) SDT_PROBE(kernel, 'loan_return_begin', kernel);
   const st = cow_state(kernel);
   const list = loans.get(pp);
   const i = list?.indexOf(loan) ?? -1;
@@ -252,7 +252,7 @@ export function socow_iodone(_buf: Uint8Array, args: SocowArgs): void {
   vm_sys(kernel).charge?.('page_unmap'); // pmap_qremove + sf_buf_free
   if (pp.wire_count === 0 && pp.object === null && pp.md.pv_list.length === 0) vm_page_free(pp);
   st.cow.iodone++;
-  if (kev.on) kev_loan_return(kernel, loan.p, loan.seq, loan.uva);
+  if (kernel.sdt.on) SDT_PROBE(kernel, 'loan_return', kernel, loan.p, loan.seq, loan.uva);
 }
 
 /** Who lent the page behind a loaned page's mbuf `m`, or null if `m` holds no loaned page (for pictures of the socket buffers). */

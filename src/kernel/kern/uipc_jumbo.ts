@@ -34,7 +34,7 @@ import type { Kernel } from './init_main.ts';
 import { panic } from './kern_shutdown.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
 import { vm_sys, type VmSystem } from '../vm/vm_init.ts';
-import { kev, kev_jumbo } from './kern_eventlog.ts';
+import { SDT_PROBE } from './kern_sdt.ts';
 import { OBJT_DEFAULT, vm_object_allocate, type vm_object } from '../vm/vm_object.ts';
 import {
   PG_BUSY,
@@ -151,7 +151,7 @@ export function jumbo_pg_alloc(kernel: Kernel): vm_page | null {
   p.vm.charge?.('page_map');
   p.kva_of_bytes.set(pg.bytes, kva);
   pool_of_bytes.set(pg.bytes, p);
-  if (kev.on) kev_jumbo(kernel, 'jumbo_alloc', false);
+  if (kernel.sdt.on) SDT_PROBE(kernel, 'jumbo', kernel, 'jumbo_alloc', false);
   return pg;
 }
 
@@ -175,7 +175,7 @@ function pool_pg_free(p: jumbo_pool, addr: number): void {
     vm_page_free(pg);
   }
   unmap_slot(p, addr, pg);
-  if (kev.on) kev_jumbo(p.kernel, 'jumbo_free', flipped);
+  if (p.kernel.sdt.on) SDT_PROBE(p.kernel, 'jumbo', p.kernel, 'jumbo_free', flipped);
 }
 
 // pmap_qremove(addr, 1) and the move of the slot's entry from in-use to free.

@@ -15,7 +15,7 @@
 
 import type { Proc } from '../sys/proc.ts';
 import { PAGE_SIZE } from '../sys/param.ts';
-import { kev, kev_cow_fault, kev_flush, kev_zc_note } from './kern_eventlog.ts';
+import { SDT_PROBE } from './kern_sdt.ts';
 
 /** Why a chunk was copied instead of loaned (send) or flipped (receive). */
 export type ZcReason =
@@ -107,7 +107,8 @@ function kept(s: ZcState): { entries: ZcEntry[]; dropped: number } {
 
 /** Opens the record of a send or receive of `len_bytes` at `uva`; returns it for zc_note. */
 export function zc_call_begin(p: Proc, kind: 'send' | 'receive', uva: number, len_bytes: number): ZcEntry {
-  if (kev.on) kev_flush(); // the event log's last picture, before this call changes anything
+  const kernel = p.p_table.kernel;
+  if (kernel !== null && kernel.sdt.on) SDT_PROBE(kernel, 'zc_begin', p);
   const s = state(p);
   const e: ZcEntry = { seq: ++s.seq, kind, uva, len_bytes, chunks: [] };
   push(s, e);
@@ -117,7 +118,8 @@ export function zc_call_begin(p: Proc, kind: 'send' | 'receive', uva: number, le
 /** Notes that `bytes` of call `e` of process `p` were loaned, flipped or copied (with the reason). */
 export function zc_note(p: Proc, e: ZcEntry, action: ZcAction, bytes: number, reason: ZcReason | null): void {
   if (bytes <= 0) return;
-  if (kev.on) kev_zc_note(p, e, action, bytes, reason); // the event log (kern/kern_eventlog.ts)
+  const kernel = p.p_table.kernel;
+  if (kernel !== null && kernel.sdt.on) SDT_PROBE(kernel, 'zc_note', p, e, action, bytes, reason);
   const c = state(p).counters;
   if (action === 'loan') c.pages_loaned += Math.ceil(bytes / PAGE_SIZE);
   else if (action === 'flip') c.pages_flipped += Math.ceil(bytes / PAGE_SIZE);
@@ -135,7 +137,8 @@ export function zc_note_cow_fault(p: Proc, seq: number, uva: number): void {
   const s = state(p);
   s.counters.cow_faults++;
   push(s, { seq, kind: 'cow_fault', uva, len_bytes: 0, chunks: [] });
-  if (kev.on) kev_cow_fault(p, seq, uva);
+  const kernel = p.p_table.kernel;
+  if (kernel !== null && kernel.sdt.on) SDT_PROBE(kernel, 'cow_fault', p, seq, uva);
 }
 
 /** A copy of the counters of `p` (all zero if it never used a socket). */

@@ -17,7 +17,7 @@
 // the interface's machine.
 
 import { m_freem } from '../kern/subr_mbuf.ts';
-import { kev, kev_frame } from '../kern/kern_eventlog.ts';
+import { SDT_PROBE } from '../kern/kern_sdt.ts';
 import { m_adj, M_PREPEND } from '../kern/uipc_mbuf.ts';
 import { EMSGSIZE, ENETDOWN, ENOBUFS } from '../sys/errno.ts';
 import { M_BCAST, M_DONTWAIT, M_MCAST, M_PKTHDR, mtod, type mbuf } from '../sys/mbuf.ts';
@@ -84,7 +84,7 @@ export function ether_output(ifp: ifnet, m: mbuf, dst: ether_dst): number {
 
 /** ether_output_frame: queues a complete frame for the driver. 0 or ENOBUFS; consumes `m`. */
 export function ether_output_frame(ifp: ifnet, m: mbuf): number {
-  if (kev.on) kev_frame(ifp, m, 'tx'); // the event log (kern/kern_eventlog.ts)
+  if (ifp.if_kernel.sdt.on) SDT_PROBE(ifp.if_kernel, 'frame', ifp, m, 'tx');
   return IF_HANDOFF(ifp.if_snd, m, ifp) ? 0 : ENOBUFS;
 }
 
@@ -100,7 +100,7 @@ export function ether_input(ifp: ifnet, m: mbuf): void {
     return;
   }
   m.m_pkthdr.rcvif = ifp;
-  if (kev.on) kev_frame(ifp, m, 'rx'); // the event log (kern/kern_eventlog.ts)
+  if (ifp.if_kernel.sdt.on) SDT_PROBE(ifp.if_kernel, 'frame', ifp, m, 'rx');
   ifp.if_ibytes += m.m_pkthdr.len;
   cpu_charge(ifp.if_kernel, 'protocol', machine_costs(ifp.if_kernel).ether_input_ns);
   const eh = ether_header_get(mtod(m, ETHER_HDR_LEN));

@@ -48,6 +48,20 @@ export type if_input_t = (ifp: ifnet, m: mbuf) => void;
 /** if_ioctl: driver-specific handling of SIOC* (errno result). */
 export type if_ioctl_t = (ifp: ifnet, cmd: number, ifr: ifreq) => number;
 
+/** One of a driver's rings, as an observer sees it. */
+export interface if_ring {
+  readonly name: string; // 'std rx', 'jumbo rx', 'mini rx', 'tx'
+  readonly used: number; // slots holding a buffer (receive) or descriptors in use (send)
+  readonly size: number; // slots in the ring
+}
+
+/** What a driver tells observers about its rings and buffers (ifnet's if_rings hook), for pictures of the machine. */
+export interface if_ring_usage {
+  readonly rings: if_ring[];
+  readonly jumbo_variant: string | null; // ti(4): 'hdrsplit', 'pages' or 'private'
+  readonly jumbo_private_inuse: number; // ti(4) TI_PRIVATE_JUMBOS: private buffers lent out
+}
+
 /** struct ifreq, the fields the interface ioctls use. */
 export interface ifreq {
   ifr_name: string; // interface name, e.g. "em0"
@@ -103,6 +117,8 @@ export class ifnet {
   ac_enaddr = new Uint8Array(6); // struct arpcom's Ethernet address
   /** Simulated PHY: where a wire plugs in (sim/wire.ts); null for interfaces with no cable. */
   if_port: WirePort | null = null;
+  /** The driver's rings, for observers (kern/kern_sdt.ts's nic_intr, the snapshots); null: a driver without rings. */
+  if_rings: (() => if_ring_usage) | null = null;
 
   /** A fresh, unattached interface; the driver fills in the rest and attaches it. */
   constructor(kernel: Kernel, dname: string, dunit: number, softc: unknown) {

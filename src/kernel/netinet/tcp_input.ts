@@ -48,7 +48,8 @@ import {
 } from './tcp_fsm.ts';
 import { tcbinfo, tcp_close, tcp_drop, tcp_new_isn, tcp_newtcpcb, tcp_respond } from './tcp_subr.ts';
 import { tcp_output } from './tcp_output.ts';
-import { TCPT_RANGESET, TCPTV_REXMTMAX, tcp_timer_2msl, tcp_timer_delack, tcp_timer_keep, tcp_timer_rexmt, tcp_timewait } from './tcp_timer.ts';
+import { tcp_timer_2msl, tcp_timer_delack, tcp_timer_keep, tcp_timer_rexmt, tcp_timewait } from './tcp_timer.ts';
+import { TCPT_RANGESET, TCPTV_REXMTMAX } from './tcp_timer.h.ts';
 import {
   TCP_DELTA_SHIFT, TCP_REXMTVAL, TCP_RTT_SHIFT, TCP_RTTVAR_SHIFT, TF_ACKNOW, TF_NEEDFIN, TF_NEEDSYN, TF_NOOPT, TF_RCVD_SCALE,
   TF_RCVD_TSTMP, TF_REQ_SCALE, TF_REQ_TSTMP, TF_RXWIN0SENT, intotcpcb, tcp_state, type tcpcb,

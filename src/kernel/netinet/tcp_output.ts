@@ -12,14 +12,15 @@
 // CPU: tcp_output_ns per segment, plus the checksum per byte; ip_output
 // charges its own and queues the frame when the CPU is done.
 
-import { callout_active, callout_pending, callout_reset, callout_stop } from '../kern/kern_timeout.ts';
+import { callout_active, callout_pending, callout_schedule, callout_stop } from '../kern/kern_timeout.ts';
 import { ticks } from '../kern/kern_clock.ts';
 import { m_gethdr, m_freem } from '../kern/subr_mbuf.ts';
 import { m_copydata, m_copym } from '../kern/uipc_mbuf.ts';
 import { ENOBUFS } from '../sys/errno.ts';
-import { M_DONTWAIT, MT_HEADER, mtod } from '../sys/mbuf.ts';
+import { CSUM_TCP, M_DONTWAIT, MT_HEADER, mtod, type mbuf } from '../sys/mbuf.ts';
 import { sbspace } from '../sys/socketvar.ts';
 import { IPPROTO_TCP } from './in.ts';
+import { in_pseudo } from './in_cksum.ts';
 import { in_localaddr } from './in_var.ts';
 import { IP_HDR_LEN } from './ip.ts';
 import { ip_output, ip_route_mtu } from './ip_output.ts';
@@ -29,8 +30,7 @@ import {
 } from './tcp.ts';
 import { SEQ_GT, SEQ_LT, seq_add, seq_sub } from './tcp_seq.ts';
 import { TCPS_ESTABLISHED, TCPS_HAVEESTABLISHED, tcp_outflags } from './tcp_fsm.ts';
-import { tcp_cksum_setup } from './tcp_subr.ts';
-import { tcp_setpersist, tcp_timer_rexmt } from './tcp_timer.ts';
+import { TCP_MAXRXTSHIFT, TCPTV_PERSMAX, TCPTV_PERSMIN, tcp_backoff } from './tcp_timer.h.ts';
 import {
   TF_ACKNOW, TF_DELACK, TF_MORETOCOME, TF_NEEDFIN, TF_NEEDSYN, TF_NODELAY, TF_NOOPT, TF_NOPUSH, TF_RCVD_SCALE, TF_RCVD_TSTMP,
   TF_REQ_SCALE, TF_REQ_TSTMP, TF_SENTFIN, tcp_state, type tcpcb,
@@ -233,7 +233,7 @@ export function tcp_output(tp: tcpcb): number {
           callout_stop(tp.tt_persist);
           tp.t_rxtshift = 0;
         }
-        callout_reset(tp.tt_rexmt, tp.t_rxtcur, tcp_timer_rexmt, tp);
+        callout_schedule(tp.tt_rexmt, tp.t_rxtcur);
       }
     } else {
       const xlen = len + ((flags & TH_FIN) !== 0 ? 1 : 0);
@@ -249,4 +249,33 @@ export function tcp_output(tp: tcpcb): number {
     if (!sendalot) return 0;
     if (tp.t_state < TCPS_ESTABLISHED && (flags & TH_SYN) !== 0) return 0;
   }
+}
+
+/**
+ * Leaves the TCP checksum of packet `m` (IP header first, `len` bytes of TCP
+ * header and data) to be finished later, as 5.0's tcp_output does: th_sum
+ * holds the pseudo-header sum, and CSUM_TCP asks ip_output for the rest,
+ * which it computes itself (in_delayed_cksum) or leaves to a board whose
+ * if_hwassist has CSUM_TCP.
+ */
+export function tcp_cksum_setup(m: mbuf, src: number, dst: number, len: number): void {
+  const th = mtod(m, IP_HDR_LEN + TCP_HDR_LEN);
+  const sum = in_pseudo(src, dst, len + IPPROTO_TCP);
+  th[IP_HDR_LEN + TH_OFF_SUM] = sum >>> 8;
+  th[IP_HDR_LEN + TH_OFF_SUM + 1] = sum & 0xff;
+  m.m_pkthdr.csum_flags = CSUM_TCP;
+  m.m_pkthdr.csum_data = TH_OFF_SUM;
+}
+
+/**
+ * tcp_setpersist: arms the persist timer for the zero window probe, backing
+ * off like the retransmit timer, within TCPTV_PERSMIN..TCPTV_PERSMAX (the
+ * callout's function, tcp_timer_persist, was set by tcp_newtcpcb).
+ */
+export function tcp_setpersist(tp: tcpcb): void {
+  const t = ((tp.t_srtt >> 2) + tp.t_rttvar) >> 1;
+  let tt = t * (tcp_backoff[tp.t_rxtshift] ?? 64);
+  tt = tt < TCPTV_PERSMIN ? TCPTV_PERSMIN : tt > TCPTV_PERSMAX ? TCPTV_PERSMAX : tt;
+  callout_schedule(tp.tt_persist, tt);
+  if (tp.t_rxtshift < TCP_MAXRXTSHIFT) tp.t_rxtshift++;
 }

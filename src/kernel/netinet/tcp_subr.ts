@@ -8,30 +8,27 @@
 // time, RFC 1948); a run must repeat exactly, so ours is a seeded PRNG.
 
 import type { Kernel } from '../kern/init_main.ts';
-import { callout_stop } from '../kern/kern_timeout.ts';
+import { callout_setfunc, callout_stop } from '../kern/kern_timeout.ts';
 import { m_freem, m_gethdr } from '../kern/subr_mbuf.ts';
 import { SI_ORDER_ANY, SI_SUB_PROTO_DOMAIN, type SysInit } from '../sys/kernel.ts';
 import { CSUM_TCP, M_DONTWAIT, MT_HEADER, mtod, type mbuf } from '../sys/mbuf.ts';
 import { CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import { AF_INET, SOCK_STREAM } from '../sys/socket.ts';
 import { PR_CONNREQUIRED, PR_WANTRCVD } from '../sys/socketvar.ts';
-import { domain_add_proto } from '../kern/uipc_domain.ts';
 import { soisdisconnected } from '../kern/uipc_socket2.ts';
 import { in_pcbdetach, inpcbinfo, type inpcb } from './in_pcb.ts';
 import { in_pseudo } from './in_cksum.ts';
 import { IPPROTO_TCP } from './in.ts';
 import { IP_HDR_LEN } from './ip.ts';
 import { ip_output } from './ip_output.ts';
-import { ip_proto_register } from './ip_var.ts';
 import { TCP_HDR_LEN, TH_ACK, TH_OFF_SUM } from './tcp.ts';
 import { TCPS_CLOSED, TCPS_HAVERCVDSYN } from './tcp_fsm.ts';
-import { tcp_input } from './tcp_input.ts';
-import { tcp_output } from './tcp_output.ts';
+import { tcp_cksum_setup, tcp_output } from './tcp_output.ts';
 import {
   TCPTV_CPU_VAR, TCPTV_DELACK, TCPTV_KEEP_INIT, TCPTV_KEEPCNT, TCPTV_KEEPINTVL, TCPTV_MIN, TCPTV_MSL, TCPTV_RTOBASE,
   TCPTV_SRTTBASE, tcp_canceltimers,
-} from './tcp_timer.ts';
-import { tcp_ctloutput, tcp_usrreqs } from './tcp_usrreq.ts';
+} from './tcp_timer.h.ts';
+import { tcp_timer_persist, tcp_timer_rexmt } from './tcp_timer.ts';
 import { TCP_RTTVAR_SHIFT, TF_REQ_SCALE, TF_REQ_TSTMP, tcp_state, tcpcb } from './tcp_var.ts';
 import { sim_of } from '../kern/kern_machine.ts';
 import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
@@ -73,24 +70,11 @@ export function tcp_newtcpcb(inp: inpcb): tcpcb {
   tp.snd_cwnd = 1073725440; // TCP_MAXWIN << TCP_MAX_WINSHIFT
   tp.snd_ssthresh = 1073725440;
   tp.t_rcvtime = 0;
+  // The timers tcp_output arms with callout_schedule (tcp_output.ts).
+  callout_setfunc(tp.tt_rexmt, tcp_timer_rexmt, tp);
+  callout_setfunc(tp.tt_persist, tcp_timer_persist, tp);
   inp.inp_ppcb = tp;
   return tp;
-}
-
-/**
- * Leaves the TCP checksum of packet `m` (IP header first, `len` bytes of TCP
- * header and data) to be finished later, as 5.0's tcp_output does: th_sum
- * holds the pseudo-header sum, and CSUM_TCP asks ip_output for the rest,
- * which it computes itself (in_delayed_cksum) or leaves to a board whose
- * if_hwassist has CSUM_TCP.
- */
-export function tcp_cksum_setup(m: mbuf, src: number, dst: number, len: number): void {
-  const th = mtod(m, IP_HDR_LEN + TCP_HDR_LEN);
-  const sum = in_pseudo(src, dst, len + IPPROTO_TCP);
-  th[IP_HDR_LEN + TH_OFF_SUM] = sum >>> 8;
-  th[IP_HDR_LEN + TH_OFF_SUM + 1] = sum & 0xff;
-  m.m_pkthdr.csum_flags = CSUM_TCP;
-  m.m_pkthdr.csum_data = TH_OFF_SUM;
 }
 
 /**
@@ -157,16 +141,6 @@ export function tcp_close(tp: tcpcb): null {
   return null;
 }
 
-/** struct protosw for TCP (in_proto.c's inetsw[] entry). */
-export const tcp_protosw = {
-  pr_type: SOCK_STREAM,
-  pr_domain: AF_INET,
-  pr_protocol: IPPROTO_TCP,
-  pr_flags: PR_CONNREQUIRED | PR_WANTRCVD,
-  pr_ctloutput: tcp_ctloutput,
-  pr_usrreqs: tcp_usrreqs,
-};
-
 // net.inet and net.inet.tcp, as 5.0 names them.
 function tcp_sysctls(kernel: Kernel): void {
   const t = kernel.sysctls;
@@ -216,8 +190,6 @@ function tcp_init(kernel: Kernel): void {
   tun.tcp_maxidle = TCPTV_KEEPCNT * TCPTV_KEEPINTVL;
   tcbinfo(kernel);
   tcp_sysctls(kernel);
-  ip_proto_register(kernel, IPPROTO_TCP, (m, off) => tcp_input(kernel, m, off));
-  domain_add_proto(kernel, tcp_protosw);
 }
 
 export const tcp_init_sysinit: SysInit = { name: 'tcp_init', subsystem: SI_SUB_PROTO_DOMAIN, order: SI_ORDER_ANY, func: tcp_init };

@@ -1,44 +1,23 @@
 // TCP's timers: retransmit, persist, connection-establishment, 2MSL, delayed ACK.
-// Mirrors sys/netinet/tcp_timer.h and tcp_timer.c (FreeBSD 5.0).
+// Mirrors sys/netinet/tcp_timer.c (FreeBSD 5.0); the values and the range
+// macro are tcp_timer.h.ts, as in tcp_timer.h.
 //
 // Each tcpcb has five callouts (tcp_var.ts); tcp_output and tcp_input arm
 // and stop them with callout_reset/callout_stop, and these functions run
-// when they fire. Values are in ticks (hz = 100, 10 ms). TCPTV_MIN is 5.0's
-// hz/33 (the 2002 change from 1 s, with TCPTV_CPU_VAR's 200 ms of slop).
+// when they fire. tcp_newtcpcb gives the retransmit and persist callouts
+// their functions once (callout_setfunc), so that tcp_output can arm them
+// with callout_schedule without naming this file's functions.
 // Keepalives are not sent: the keep timer only bounds connection
 // establishment (tcp_keepinit, 75 s), so an idle connection leaves no
 // event behind and a run can end.
 
-import { hz } from '../kern/kern_clock.ts';
-import { callout_reset, callout_stop } from '../kern/kern_timeout.ts';
+import { callout_reset } from '../kern/kern_timeout.ts';
 import { ETIMEDOUT } from '../sys/errno.ts';
 import { tcp_close, tcp_drop } from './tcp_subr.ts';
-import { tcp_output } from './tcp_output.ts';
 import { TCPS_ESTABLISHED, TCPS_SYN_SENT, TCPS_TIME_WAIT } from './tcp_fsm.ts';
+import { tcp_output, tcp_setpersist } from './tcp_output.ts';
 import { TCP_REXMTVAL, TCP_RTT_SHIFT, TF_ACKNOW, tcp_state, type tcpcb } from './tcp_var.ts';
-
-export const TCPTV_MSL = 30 * hz; // maximum segment lifetime
-export const TCPTV_SRTTBASE = 0; // initial smoothed RTT: 0, nothing measured
-export const TCPTV_RTOBASE = 3 * hz; // retransmit timeout before any RTT sample
-export const TCPTV_SRTTDFLT = 3 * hz; // RTT taken before any sample
-export const TCPTV_PERSMIN = 5 * hz; // shortest persist interval
-export const TCPTV_PERSMAX = 60 * hz; // longest persist interval
-export const TCPTV_KEEP_INIT = 75 * hz; // time allowed to establish a connection
-export const TCPTV_KEEPINTVL = 75 * hz; // between keepalive probes
-export const TCPTV_KEEPCNT = 8; // unanswered keepalive probes before a drop
-export const TCPTV_MIN = Math.floor(hz / 33); // floor of the retransmit timeout
-export const TCPTV_CPU_VAR = Math.floor(hz / 5); // slop added for the CPU's own delays (200 ms)
-export const TCPTV_REXMTMAX = 64 * hz; // ceiling of the retransmit timeout
-export const TCP_MAXRXTSHIFT = 12; // retransmissions before the connection is dropped
-export const TCPTV_DELACK = Math.floor(hz / 10); // delayed ACK: 100 ms
-export const tcp_backoff = [1, 2, 4, 8, 16, 32, 64, 64, 64, 64, 64, 64, 64];
-export const tcp_syn_backoff = [1, 1, 1, 1, 1, 2, 4, 8, 16, 32, 64, 64, 64];
-
-/** TCPT_RANGESET: value plus the slop, clamped to [tvmin, tvmax]. */
-export function TCPT_RANGESET(tp: tcpcb, value: number, tvmin: number, tvmax: number): number {
-  const v = value + tcp_state(tp.t_kernel).tun.tcp_rexmit_slop;
-  return v < tvmin ? tvmin : v > tvmax ? tvmax : v;
-}
+import { TCP_MAXRXTSHIFT, TCPT_RANGESET, TCPTV_REXMTMAX, tcp_backoff, tcp_canceltimers, tcp_syn_backoff } from './tcp_timer.h.ts';
 
 /** tcp_timer_delack: the delayed ACK is due. */
 export function tcp_timer_delack(tp: tcpcb): void {
@@ -97,24 +76,6 @@ export function tcp_timer_rexmt(tp: tcpcb): void {
   tp.snd_ssthresh = win * tp.t_maxseg;
   tp.t_dupacks = 0;
   tcp_output(tp);
-}
-
-/** tcp_setpersist: arms the persist timer with backoff, between 5 and 60 s. */
-export function tcp_setpersist(tp: tcpcb): void {
-  const t = ((tp.t_srtt >> 2) + tp.t_rttvar) >> 1;
-  let tt = t * (tcp_backoff[tp.t_rxtshift] ?? 64);
-  tt = tt < TCPTV_PERSMIN ? TCPTV_PERSMIN : tt > TCPTV_PERSMAX ? TCPTV_PERSMAX : tt;
-  callout_reset(tp.tt_persist, tt, tcp_timer_persist, tp);
-  if (tp.t_rxtshift < TCP_MAXRXTSHIFT) tp.t_rxtshift++;
-}
-
-/** tcp_canceltimers: stops all five. */
-export function tcp_canceltimers(tp: tcpcb): void {
-  callout_stop(tp.tt_2msl);
-  callout_stop(tp.tt_persist);
-  callout_stop(tp.tt_keep);
-  callout_stop(tp.tt_rexmt);
-  callout_stop(tp.tt_delack);
 }
 
 /** Enters TIME_WAIT for 2*MSL. */

@@ -178,6 +178,11 @@ function em_attach(kernel: Kernel, unit: number, slot: number): void {
   ifp.if_init = () => em_init(sc);
   ifp.if_snd.ifq_maxlen = EM_TXD - 1;
   ifp.if_port = sc;
+  ifp.if_rings = () => ({
+    rings: [{ name: 'rx', used: sc.rx_free.length, size: EM_RXD }, { name: 'tx', used: EM_TXD - sc.tx_free, size: EM_TXD }],
+    jumbo_variant: null,
+    jumbo_private_inuse: 0,
+  });
   ether_ifattach(ifp, new Uint8Array([0x00, 0x02, 0xb3, (machine >> 8) & 0xff, machine & 0xff, unit & 0xff]));
 }
 

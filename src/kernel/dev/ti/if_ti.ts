@@ -58,7 +58,7 @@ import { make_dev, GID_OPERATOR, UID_ROOT } from '../../kern/kern_conf.ts';
 import { m_clget, m_freem, m_gethdr } from '../../kern/subr_mbuf.ts';
 import { m_adj } from '../../kern/uipc_mbuf.ts';
 import type { driver_t } from '../../kern/subr_bus.ts';
-import { kev, kev_ti_intr } from '../../kern/kern_eventlog.ts';
+import { SDT_PROBE } from '../../kern/kern_sdt.ts';
 import { jumbo_vm_init } from '../../sys/jumbo.ts';
 import { EINVAL, ENOBUFS, ENODEV } from '../../sys/errno.ts';
 import {
@@ -67,7 +67,7 @@ import {
 } from '../../sys/mbuf.ts';
 import { ti_stats_zero, ti_stat } from '../../sys/tiio.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHERMTU } from '../../net/ethernet.ts';
-import { IF_DEQUEUE, IF_PREPEND, ifnet, type ifreq } from '../../net/if_var.ts';
+import { IF_DEQUEUE, IF_PREPEND, ifnet, type if_ring, type if_ring_usage, type ifreq } from '../../net/if_var.ts';
 import {
   IFCAP_HWCSUM, IFCAP_VLAN_HWTAGGING, IFF_OACTIVE, IFF_PROMISC, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU,
 } from '../../net/if.ts';
@@ -321,6 +321,7 @@ function ti_attach(kernel: Kernel, unit: number, slot: number, board: PciBoard):
   ifp.if_init = () => ti_init(sc);
   ifp.if_snd.ifq_maxlen = TI_TX_RING_CNT - 1;
   ifp.if_port = sc;
+  ifp.if_rings = () => ti_rings(sc);
   sc.ti_watchdog_callout = new callout(kernel);
   ifmedia_init(sc.ifmedia, IFM_IMASK, ti_ifmedia_upd, ti_ifmedia_sts);
   if (sc.ti_copper) {
@@ -555,7 +556,7 @@ export function ti_intr(sc: ti_softc): void {
     ti_rxeof(sc);
     ti_txeof(sc);
   }
-  if (kev.on) kev_ti_intr(sc); // the event log (kern/kern_eventlog.ts)
+  if (sc.kernel.sdt.on) SDT_PROBE(sc.kernel, 'nic_intr', ifp);
   ti_handle_events(sc);
   CSR_WRITE_4(sc, TI_MB_HOSTINTR, 0);
   if ((ifp.if_flags & IFF_RUNNING) !== 0 && ifp.if_snd.ifq_head !== null) ti_start(ifp);
@@ -898,6 +899,18 @@ export function ti_ifmedia_sts(ifp: ifnet, ifmr: ifmediareq): void {
     if ((media & TI_LNK_FULL_DUPLEX) !== 0) ifmr.ifm_active |= IFM_FDX;
     if ((media & TI_LNK_HALF_DUPLEX) !== 0) ifmr.ifm_active |= IFM_HDX;
   }
+}
+
+/** The rings as observers see them (ifnet's if_rings hook). */
+function ti_rings(sc: ti_softc): if_ring_usage {
+  const u = ti_ring_usage(sc);
+  const rings: if_ring[] = [
+    { name: 'std rx', used: u.std, size: TI_STD_RX_RING_CNT },
+    { name: 'jumbo rx', used: u.jumbo, size: TI_JUMBO_RX_RING_CNT },
+  ];
+  if (sc.ti_rx_mini_chain.some((m) => m !== null)) rings.push({ name: 'mini rx', used: u.mini, size: TI_MINI_RX_RING_CNT });
+  rings.push({ name: 'tx', used: u.tx, size: TI_TX_RING_CNT });
+  return { rings, jumbo_variant: sc.ti_jumbo_variant, jumbo_private_inuse: sc.ti_jpool?.ti_jinuse.size ?? 0 };
 }
 
 /** Receive buffers the driver holds now, by ring, and the send descriptors in use: for leak checks. */

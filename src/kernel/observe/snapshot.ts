@@ -15,12 +15,12 @@
 // objects, so it survives structured cloning (postMessage) and JSON; it
 // shares nothing with the kernel, and the kernel is not changed by taking it.
 
-import type { Kernel } from './init_main.ts';
-import { proc_table } from './kern_proc.ts';
-import { mb_inuse, nsfbufs } from './subr_mbuf.ts';
-import { socow_loan_of, socow_pages_on_loan } from './uipc_cow.ts';
-import { so_zero_copy_receive, so_zero_copy_send } from './uipc_socket.ts';
-import { jumbo_stats } from './uipc_jumbo.ts';
+import type { Kernel } from '../kern/init_main.ts';
+import { proc_table } from '../kern/kern_proc.ts';
+import { mb_inuse, nsfbufs } from '../kern/subr_mbuf.ts';
+import { socow_loan_of, socow_pages_on_loan } from '../kern/uipc_cow.ts';
+import { so_zero_copy_receive, so_zero_copy_send } from '../kern/uipc_socket.ts';
+import { jumbo_stats } from '../kern/uipc_jumbo.ts';
 import { pmap_pte } from '../i386/i386/pmap.ts';
 import { DTYPE_SOCKET } from '../sys/file.ts';
 import {
@@ -33,15 +33,12 @@ import { VM_PROT_EXECUTE, VM_PROT_READ, VM_PROT_WRITE } from '../vm/vm.ts';
 import { MAP_ENTRY_GROWS_DOWN, type vm_map_entry } from '../vm/vm_map.ts';
 import type { vm_page } from '../vm/vm_page.ts';
 import { ifnet_list } from '../net/if.ts';
-import type { ifnet } from '../net/if_var.ts';
+import type { if_ring, ifnet } from '../net/if_var.ts';
 import { inet_ntoa } from '../netinet/in.ts';
 import { tcpstates } from '../netinet/tcp_fsm.ts';
 import { tcbinfo } from '../netinet/tcp_subr.ts';
 import { intotcpcb } from '../netinet/tcp_var.ts';
-import { EM_RXD, EM_TXD, em_softc_of } from '../dev/em/if_em.ts';
-import { ti_ring_usage, ti_softc_of } from '../dev/ti/if_ti.ts';
-import { TI_JUMBO_RX_RING_CNT, TI_MINI_RX_RING_CNT, TI_STD_RX_RING_CNT, TI_TX_RING_CNT } from '../dev/ti/if_tireg.ts';
-import { sim_of } from './kern_machine.ts';
+import { sim_of } from '../kern/kern_machine.ts';
 
 /** What last happened to the data of a user page, as the event log saw it (null: nothing it saw). */
 export type PageMarkKind = 'loaned' | 'flipped' | 'copied' | 'cow_copied';
@@ -126,11 +123,8 @@ export interface SocketSnapshot {
   readonly rcv: SockbufSnapshot;
 }
 
-export interface RingSnapshot {
-  readonly name: string; // 'std rx', 'jumbo rx', 'mini rx', 'tx'
-  readonly used: number; // slots holding a buffer (receive) or descriptors in use (send)
-  readonly size: number; // slots in the ring
-}
+/** A ring of a NIC (what the driver's if_rings hook gives). */
+export type RingSnapshot = if_ring;
 
 export interface NicSnapshot {
   readonly name: string; // 'ti0'
@@ -358,26 +352,6 @@ function sockbuf_snapshot(sb: sockbuf, options: SnapshotOptions): SockbufSnapsho
 }
 
 function nic_snapshot(ifp: ifnet): NicSnapshot {
-  const base = { name: ifp.if_xname, driver: ifp.if_dname, mtu: ifp.if_mtu };
-  if (ifp.if_dname === 'ti') {
-    const sc = ti_softc_of(ifp);
-    const u = ti_ring_usage(sc);
-    const rings: RingSnapshot[] = [
-      { name: 'std rx', used: u.std, size: TI_STD_RX_RING_CNT },
-      { name: 'jumbo rx', used: u.jumbo, size: TI_JUMBO_RX_RING_CNT },
-    ];
-    if (sc.ti_rx_mini_chain.some((m) => m !== null)) rings.push({ name: 'mini rx', used: u.mini, size: TI_MINI_RX_RING_CNT });
-    rings.push({ name: 'tx', used: u.tx, size: TI_TX_RING_CNT });
-    return { ...base, rings, jumbo_variant: sc.ti_jumbo_variant, jumbo_private_inuse: sc.ti_jpool?.ti_jinuse.size ?? 0 };
-  }
-  if (ifp.if_dname === 'em') {
-    const sc = em_softc_of(ifp);
-    return {
-      ...base,
-      rings: [{ name: 'rx', used: sc.rx_free.length, size: EM_RXD }, { name: 'tx', used: EM_TXD - sc.tx_free, size: EM_TXD }],
-      jumbo_variant: null,
-      jumbo_private_inuse: 0,
-    };
-  }
-  return { ...base, rings: [], jumbo_variant: null, jumbo_private_inuse: 0 };
+  const u = ifp.if_rings?.() ?? { rings: [], jumbo_variant: null, jumbo_private_inuse: 0 };
+  return { name: ifp.if_xname, driver: ifp.if_dname, mtu: ifp.if_mtu, rings: [...u.rings], jumbo_variant: u.jumbo_variant, jumbo_private_inuse: u.jumbo_private_inuse };
 }

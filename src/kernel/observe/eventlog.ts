@@ -11,9 +11,10 @@
 //   picture.events[3].text  // "t=0.412 ms a: sender send #2: 6144 bytes copied: buffer not page aligned (off by 100 bytes)"
 //   picture.snapshots[picture.events[3].snapshot]   // the machines right after that event
 //
-// What is logged, and where it is hooked (each hook is one line that tests
-// `kev.on` first, so a kernel that is not being logged pays one property
-// load per hook):
+// What is logged, and where the kernel fires it (the SDT probes of
+// kern/kern_sdt.ts: each probe site tests its kernel's `sdt.on` first, so a
+// kernel nobody logs pays one property load per site; the log listens only
+// to the kernels booted while it records):
 //   loan, copy, flip   zc_note (kern/zc_trace.ts): each chunk sosend lends or
 //                      copies, each piece soreceive flips or copies, with the
 //                      reason of a copy; chunks of one call with the same
@@ -21,7 +22,8 @@
 //   cow_fault          zc_note_cow_fault: a page written while on loan
 //   loan_return        socow_iodone (kern/uipc_cow.ts): the loan ends
 //   jumbo_alloc/free   jumbo_pg_alloc / jumbo_pg_free (kern/uipc_jumbo.ts)
-//   nic_intr           ti_intr (dev/ti/if_ti.ts): the rings after an interrupt
+//   nic_intr           ti_intr (dev/ti/if_ti.ts): the rings after an interrupt,
+//                      as the driver's if_rings hook gives them
 //   frame_tx/frame_rx  ether_output_frame / ether_input (net/if_ethersubr.ts)
 //   run_end            not a hook: a Simulation is finished with (a kernel was
 //                      booted on another one, or the log stopped)
@@ -43,20 +45,19 @@
 // fault, with the reason), which is how a snapshot tells a flipped page
 // from a copied one: the VM keeps no such history.
 
-import type { Kernel } from './init_main.ts';
-import { kern_snapshot, type MachineSnapshot, type PageMark, type PageMarkKind, type SnapshotOptions } from './kern_snapshot.ts';
-import { eventhandler_deregister, eventhandler_register, type eventhandler_tag } from './subr_eventhandler.ts';
-import { m_copydata } from './uipc_mbuf.ts';
-import { zc_reason_text, type ZcAction, type ZcEntry, type ZcReason } from './zc_trace.ts';
+import type { Kernel } from '../kern/init_main.ts';
+import { kern_snapshot, type MachineSnapshot, type PageMark, type PageMarkKind, type SnapshotOptions } from './snapshot.ts';
+import { eventhandler_deregister, eventhandler_register, type eventhandler_tag } from '../kern/subr_eventhandler.ts';
+import { sdt_listen, type SdtListener } from '../kern/kern_sdt.ts';
+import { m_copydata } from '../kern/uipc_mbuf.ts';
+import { zc_reason_text, type ZcAction, type ZcEntry, type ZcReason } from '../kern/zc_trace.ts';
 import { type Simulation } from '../engine/simulation.ts';
 import type { mbuf } from '../sys/mbuf.ts';
 import { PAGE_MASK, PAGE_SIZE } from '../sys/param.ts';
 import type { Proc } from '../sys/proc.ts';
 import type { ifnet } from '../net/if_var.ts';
-import { jumbo_stats } from './uipc_jumbo.ts';
-import type { ti_softc } from '../dev/ti/if_tivar.ts';
-import { ti_ring_usage } from '../dev/ti/if_ti.ts';
-import { sim_of } from './kern_machine.ts';
+import { jumbo_stats } from '../kern/uipc_jumbo.ts';
+import { sim_of } from '../kern/kern_machine.ts';
 
 /** Kinds of event, in the order the counts are reported. */
 export const KEV_KINDS = [
@@ -136,9 +137,6 @@ export interface EventLogOptions {
   readonly buckets?: number; // time buckets per run, default 100
   readonly snapshot?: Omit<SnapshotOptions, 'marks'>; // limits inside one snapshot
 }
-
-/** Tested by every hook before anything else: the whole cost of the log when it is off. */
-export const kev = { on: false };
 
 interface RunState {
   readonly index: number;
@@ -235,6 +233,7 @@ export class EventLog {
   readonly marks = new WeakMap<Proc, Map<number, PageMark>>();
   readonly cursor = new WeakMap<ZcEntry, number>(); // bytes of a call noted so far: where the next chunk starts
   tag: eventhandler_tag | null = null;
+  readonly detach: (() => void)[] = []; // stops each kernel's probes, at kev_record_stop
   stopped = false;
 
   constructor(o: EventLogOptions) {
@@ -258,24 +257,43 @@ export class EventLog {
   }
 }
 
-let active: EventLog | null = null;
+// The logs recording now, oldest first (any number may record at once, each
+// watching the kernels booted while it records).
+const recording: EventLog[] = [];
 
 /** Snapshots at the end of runs and for kev_capture, beyond max_snapshots. */
 export const MAX_RESERVED_SNAPSHOTS = 64;
 
-/** Starts recording every kernel booted from now on (and any other a hook meets). Throws if a log is already recording. */
+/** Starts recording every kernel booted from now on: the log listens to each one's probes. */
 export function kev_record_start(options: EventLogOptions = {}): EventLog {
-  if (active !== null) throw new Error('kev_record_start: a log is already recording (kev_record_stop it first)');
   const log = new EventLog(options);
-  log.tag = eventhandler_register('kernel_booted', (kernel) => adopt(log, kernel));
-  active = log;
-  kev.on = true;
+  log.tag = eventhandler_register('kernel_booted', (kernel) => {
+    adopt(log, kernel);
+    log.detach.push(sdt_listen(kernel, listener(log)));
+  });
+  recording.push(log);
   return log;
 }
 
-/** The log recording now, or null. */
+/** The log that started recording last and is still recording, or null. */
 export function kev_active(): EventLog | null {
-  return active;
+  return recording[recording.length - 1] ?? null;
+}
+
+// What `log` does on each probe.
+function listener(log: EventLog): SdtListener {
+  return {
+    zc_begin: () => flush_snapshot(log),
+    zc_note: (p, e, action, bytes, reason) => on_zc_note(log, p, e, action, bytes, reason),
+    cow_fault: (p, seq, uva) => on_cow_fault(log, p, seq, uva),
+    loan_return_begin: () => {
+      if (log.pending?.rec.kind !== 'loan_return') flush_snapshot(log);
+    },
+    loan_return: (kernel, p, seq, uva) => on_loan_return(log, kernel, p, seq, uva),
+    jumbo: (kernel, kind, flipped) => on_jumbo(log, kernel, kind, flipped),
+    nic_intr: (ifp) => on_nic_intr(log, ifp),
+    frame: (ifp, m, dir) => on_frame(log, ifp, m, dir),
+  };
 }
 
 /** Stops `log` (ending its runs, with a last snapshot each) and returns what it recorded. */
@@ -283,11 +301,10 @@ export function kev_record_stop(log: EventLog): KernelPicture {
   if (!log.stopped) {
     for (const r of log.runs) end_run(log, r);
     if (log.tag !== null) eventhandler_deregister(log.tag);
+    for (const d of log.detach) d();
     log.stopped = true;
-    if (active === log) {
-      active = null;
-      kev.on = false;
-    }
+    const i = recording.indexOf(log);
+    if (i >= 0) recording.splice(i, 1);
   }
   return kev_picture(log);
 }
@@ -327,12 +344,12 @@ export function kev_picture(log: EventLog): KernelPicture {
  * belongs to, for a host that wants the picture at a moment of its choosing
  * (call it from a Simulation event scheduled at that virtual time). It
  * follows the last event so far. Returns the snapshot's index in
- * KernelPicture.snapshots, or -1 if no log is recording or
+ * KernelPicture.snapshots, or -1 if no log is recording `kernel` or
  * MAX_RESERVED_SNAPSHOTS are taken.
  */
 export function kev_capture(kernel: Kernel): number {
-  const log = active;
-  if (log === null) return -1;
+  const log = recording.find((l) => l.kernels.has(kernel));
+  if (log === undefined) return -1;
   const ki = info(log, kernel);
   flush_snapshot(log);
   return take_snapshot(log, ki.run, log.seq, true);
@@ -522,23 +539,15 @@ function kernel_of(p: Proc): Kernel | null {
   return p.p_table.kernel;
 }
 
-// ---- the hooks (each called only when kev.on) ----
+// ---- what each probe does (listener) ----
+// A begin probe (a system call begins, a loan is about to end) retakes a
+// coalesced event's snapshot, out of date, before the change, rather than at
+// the next event, which comes after its own change.
 
-/**
- * Something is about to change (a system call begins, a loan ends): a
- * coalesced event's snapshot, out of date, is retaken now, before the change,
- * rather than at the next event's hook, which runs after its own change.
- * `unless`: not if that event is of this kind (a burst that may go on).
- */
-export function kev_flush(unless?: KevKind): void {
-  if (active !== null && (unless === undefined || active.pending?.rec.kind !== unless)) flush_snapshot(active);
-}
-
-/** zc_note's hook: `bytes` of call `e` of `p` were loaned, flipped or copied. */
-export function kev_zc_note(p: Proc, e: ZcEntry, action: ZcAction, bytes: number, reason: ZcReason | null): void {
-  const log = active;
+// zc_note: `bytes` of call `e` of `p` were loaned, flipped or copied.
+function on_zc_note(log: EventLog, p: Proc, e: ZcEntry, action: ZcAction, bytes: number, reason: ZcReason | null): void {
   const kernel = kernel_of(p);
-  if (log === null || kernel === null || e.kind === 'cow_fault') return;
+  if (kernel === null || e.kind === 'cow_fault') return;
   const ki = info(log, kernel);
   const off = log.cursor.get(e) ?? 0;
   log.cursor.set(e, off + bytes);
@@ -567,11 +576,10 @@ export function kev_zc_note(p: Proc, e: ZcEntry, action: ZcAction, bytes: number
   else snapshot_for(log, rec, ki);
 }
 
-/** zc_note_cow_fault's hook: `p` wrote page `uva` while call `seq` had it on loan. */
-export function kev_cow_fault(p: Proc, seq: number, uva: number): void {
-  const log = active;
+// cow_fault: `p` wrote page `uva` while call `seq` had it on loan.
+function on_cow_fault(log: EventLog, p: Proc, seq: number, uva: number): void {
   const kernel = kernel_of(p);
-  if (log === null || kernel === null) return;
+  if (kernel === null) return;
   const ki = info(log, kernel);
   flush_snapshot(log);
   const rec = admit(log, ki, 'cow_fault', PAGE_SIZE);
@@ -584,10 +592,8 @@ export function kev_cow_fault(p: Proc, seq: number, uva: number): void {
   defer_snapshot(log, rec, ki);
 }
 
-/** socow_iodone's hook: the loan of page `uva` that call `seq` of `p` made has ended (after the work). */
-export function kev_loan_return(kernel: Kernel, p: Proc, seq: number, uva: number): void {
-  const log = active;
-  if (log === null) return;
+// loan_return: the loan of page `uva` that call `seq` of `p` made has ended (after the work).
+function on_loan_return(log: EventLog, kernel: Kernel, p: Proc, seq: number, uva: number): void {
   const ki = info(log, kernel);
   if (joins(log.last_zc, 'loan_return', ki, p, seq, null)) {
     grow(log, ki, log.last_zc, PAGE_SIZE, 1);
@@ -606,10 +612,8 @@ export function kev_loan_return(kernel: Kernel, p: Proc, seq: number, uva: numbe
   snapshot_for(log, rec, ki);
 }
 
-/** jumbo(9)'s hook: a page was allocated for a NIC, or freed (`flipped`: its slot only, the page went to a user). */
-export function kev_jumbo(kernel: Kernel, kind: 'jumbo_alloc' | 'jumbo_free', flipped: boolean): void {
-  const log = active;
-  if (log === null) return;
+// jumbo: a page was allocated for a NIC, or freed (`flipped`: its slot only, the page went to a user).
+function on_jumbo(log: EventLog, kernel: Kernel, kind: 'jumbo_alloc' | 'jumbo_free', flipped: boolean): void {
   const ki = info(log, kernel);
   const open = joins(log.last_any, kind, ki, flipped, null, null) ? log.last_any : null;
   let rec: Rec | null;
@@ -629,24 +633,20 @@ export function kev_jumbo(kernel: Kernel, kind: 'jumbo_alloc' | 'jumbo_free', fl
   else snapshot_for(log, rec, ki);
 }
 
-/** ti_intr's hook: the rings after the driver has serviced an interrupt. */
-export function kev_ti_intr(sc: ti_softc): void {
-  const log = active;
-  if (log === null) return;
-  const ki = info(log, sc.kernel);
+// nic_intr: the rings after the driver has serviced an interrupt.
+function on_nic_intr(log: EventLog, ifp: ifnet): void {
+  const ki = info(log, ifp.if_kernel);
   flush_snapshot(log);
   const rec = admit(log, ki, 'nic_intr', 0);
   log.last_any = closed('nic_intr', rec);
   if (rec === null) return;
-  const u = ti_ring_usage(sc);
-  rec.detail = `${sc.port_ifp.if_xname} interrupt: std rx ring ${u.std} buffers, jumbo rx ring ${u.jumbo}, send ring ${u.tx} descriptors in use`;
+  const rings = ifp.if_rings?.().rings ?? [];
+  rec.detail = `${ifp.if_xname} interrupt: ${rings.map((r) => `${r.name} ring ${r.used} of ${r.size} in use`).join(', ')}`;
   snapshot_for(log, rec, ki);
 }
 
-/** ether_output_frame's and ether_input's hook: frame `m` leaves or enters `ifp`. */
-export function kev_frame(ifp: ifnet, m: mbuf, dir: 'tx' | 'rx'): void {
-  const log = active;
-  if (log === null) return;
+// frame: frame `m` leaves (ether_output_frame) or enters (ether_input) `ifp`.
+function on_frame(log: EventLog, ifp: ifnet, m: mbuf, dir: 'tx' | 'rx'): void {
   const ki = info(log, ifp.if_kernel);
   const len = m.m_pkthdr.len;
   flush_snapshot(log);
