@@ -6,8 +6,8 @@
 // the TypeScript worker (src/components/Example/ts/ts.worker.ts).
 //
 // The entry for a name is the list item it heads (.It Dv TIIOCGETSTATS,
-// .It Bq Er EPERM), or else the first paragraph after SYNOPSIS that
-// mentions it; the link goes to the term's anchor where the page has one
+// .It Bq Er EPERM), or else the sentences that name it in the first
+// paragraph after SYNOPSIS that mentions it; the link goes to the term's anchor where the page has one
 // (definingBlocks, the cross-index's), else to the section it is in.
 import type { MdocBlock, MdocDocument, MdocListItem } from '../mdoc/index.ts';
 import { inlineText } from '../mdoc/index.ts';
@@ -40,8 +40,14 @@ function itemText(item: MdocListItem): string {
   return head === '' ? body : `${head}: ${body}`;
 }
 
-function nodeText(node: AnchorNode): string {
-  const text = ('type' in node ? inlineText(node.children) : itemText(node)).replace(/\s+/g, ' ').trim();
+// A list item is the entry it heads, whole; in running text, the entry is
+// the sentences that name the term (the paragraph around them is the link's).
+function nodeText(node: AnchorNode, key: string): string {
+  let text = ('type' in node ? inlineText(node.children) : itemText(node)).replace(/\s+/g, ' ').trim();
+  if ('type' in node) {
+    const naming = text.split(/(?<=[a-z0-9)\]]\.)\s+/).filter((sentence) => sentence.includes(key));
+    if (naming.length > 0) text = naming.join(' ');
+  }
   if (text.length <= HOVER_TEXT_MAX_CHARS) return text;
   const cut = text.slice(0, HOVER_TEXT_MAX_CHARS);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), HOVER_TEXT_MAX_CHARS / 2))} …`;
@@ -95,7 +101,7 @@ export function buildManHover(input: ManHoverInput): Record<string, ManDoc[]> {
       const entry: ManDoc = {
         page,
         section: sectionTitle(doc, at.sectionId),
-        text: nodeText(at.node),
+        text: nodeText(at.node, key),
         href: `${route}#${anchor ?? at.sectionId}`,
       };
       (out[key] ??= []).push(entry);
