@@ -4,7 +4,6 @@
 // the static code is drawn, as on the server.
 import React, { Suspense, lazy, useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
-import type { KernelPicture } from '../../kernel/index.ts';
 import type { ZcsimGlobalData } from '../../plugins/zcsim-content.ts';
 import OutputPanel, { type PanelState } from './OutputPanel.tsx';
 import { OutputBuffer } from './outputBuffer.ts';
@@ -14,10 +13,10 @@ import KernelOptions from './KernelOptions.tsx';
 import StaticCode, { type Activation } from './StaticCode.tsx';
 import { describeOverrides, type KernelOverrides } from './kernelOverrides.ts';
 import type { RunMark } from './CodeEditor.tsx';
+import PictureOffer, { type PictureRun } from './PictureOffer.tsx';
 import styles from './styles.module.css';
 
 const CodeEditor = lazy(() => import('./CodeEditor.tsx'));
-const KernelPicturePanel = lazy(() => import('../KernelPicture/index.tsx'));
 
 interface Props {
   slug: string;
@@ -42,9 +41,10 @@ export default function LiveSample({ slug, code: original, expected, live, box, 
   const [panel, setPanel] = useState<PanelState>(IDLE);
   const [overrides, setOverrides] = useState<KernelOverrides>({});
   const [ranWith, setRanWith] = useState<string[]>([]); // the overrides of the run shown
-  const [picture, setPicture] = useState<KernelPicture | null>(null);
+  const [shown, setShown] = useState<PictureRun | null>(null); // the run whose output is shown, for its picture
   const [mark, setMark] = useState<RunMark | null>(null);
   const handle = useRef<RunHandle | null>(null);
+  const runs = useRef(0); // completed runs, so each run's picture section starts closed
   const warm = useCallback(() => prepareWorker(workers.run), [workers.run]);
 
   // The worker starts when the sample comes into view.
@@ -67,7 +67,7 @@ export default function LiveSample({ slug, code: original, expected, live, box, 
     handle.current?.cancel();
     setPanel({ ...IDLE, status: 'running' });
     setRanWith(describeOverrides(overrides));
-    setPicture(null);
+    setShown(null);
     setMark(null);
     const out = new OutputBuffer();
     // Output is drawn at most once a frame, however fast the sample prints.
@@ -84,13 +84,13 @@ export default function LiveSample({ slug, code: original, expected, live, box, 
         if (frame === 0) frame = requestAnimationFrame(draw);
       },
       overrides,
-      (p) => setPicture(p),
     );
     handle.current = current;
     void current.result.then((outcome) => {
       if (frame !== 0) cancelAnimationFrame(frame);
       if (handle.current !== current || outcome.status === 'cancelled') return;
       setPanel({ ...snapshot(out), ...outcome });
+      setShown({ code, overrides, serial: ++runs.current });
       if (outcome.status === 'error' && outcome.line !== undefined) {
         setMark({ line: outcome.line, ...(outcome.column === undefined ? {} : { column: outcome.column }), message: outcome.message, kind: outcome.kind });
       }
@@ -112,7 +112,7 @@ export default function LiveSample({ slug, code: original, expected, live, box, 
     setOverrides({});
     setRanWith([]);
     setPanel(IDLE);
-    setPicture(null);
+    setShown(null);
     setMark(null);
   };
 
@@ -158,11 +158,7 @@ export default function LiveSample({ slug, code: original, expected, live, box, 
             </p>
           )}
           <OutputPanel state={panel} expected={expected} />
-          {picture !== null && (
-            <Suspense fallback={null}>
-              <KernelPicturePanel picture={picture} />
-            </Suspense>
-          )}
+          {shown !== null && <PictureOffer key={shown.serial} run={shown} workerUrl={workers.run} />}
         </>
       )}
     </div>

@@ -14,13 +14,19 @@ export interface RunRequest {
   code: string;
   /** The reader's Kernel options controls; absent: the sample as written. */
   overrides?: KernelOverrides;
+  /**
+   * Record the kernel's event log for the kernel picture. Off for a plain
+   * Run: recording can double a netperf sample's time, so the picture is
+   * recorded by running the sample again when the reader opens it.
+   */
+  picture?: boolean;
 }
 
 export type RunMessage =
   /** Lines the sample printed since the last message, in order (batched: a sample may print 100,000). */
   | { type: 'output'; lines: string[] }
   | { type: 'done' }
-  /** What the kernel's event log recorded (src/components/KernelPicture draws it); sent just before 'done' or 'error'. */
+  /** What the kernel's event log recorded (src/components/KernelPicture draws it), when asked for; sent just before 'done' or 'error'. */
   | { type: 'picture'; picture: KernelPicture }
   | {
       type: 'error';

@@ -72,8 +72,8 @@ async function run(request: RunRequest, port: MessagePort): Promise<void> {
   const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
     ...args: string[]
   ) => (...args: unknown[]) => Promise<unknown>;
-  // The event log watches every kernel the sample boots, for the kernel picture.
-  const log = startPicture();
+  // When asked, the event log watches every kernel the sample boots, for the kernel picture.
+  const log = request.picture === true ? startPicture() : null;
   try {
     const body = new AsyncFunction('require', 'console', 'exports', 'module', js);
     const exportsObject = {};

@@ -61,6 +61,7 @@ function takeWorker(url: string): Worker {
   return worker;
 }
 
+/** Runs `code`; with `onPicture`, records the kernel's event log and hands over the picture. */
 export function runSample(
   url: string,
   code: string,
@@ -105,7 +106,12 @@ export function runSample(
     event.preventDefault();
     finish({ status: 'error', kind: 'runtime', message: event.message || 'the sample worker failed', elapsedMs: elapsedMs() });
   };
-  const request: RunRequest = isEmptyOverrides(overrides) || overrides === undefined ? { type: 'run', code } : { type: 'run', code, overrides };
+  const request: RunRequest = {
+    type: 'run',
+    code,
+    ...(isEmptyOverrides(overrides) || overrides === undefined ? {} : { overrides }),
+    ...(onPicture === undefined ? {} : { picture: true }),
+  };
   worker.postMessage(request, [channel.port2]);
   return { result, cancel: () => finish({ status: 'cancelled', elapsedMs: elapsedMs() }) };
 }
