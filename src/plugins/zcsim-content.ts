@@ -16,6 +16,7 @@ import { buildAproposDb } from './apropos-db.ts';
 import { buildManHover } from './man-hover.ts';
 import { es2022Libs, kernelDeclarations, SAMPLE_GLOBALS_DTS } from './kernel-declarations.ts';
 import { buildWorkers, type WorkerUrls } from './workers.ts';
+import { manPageData, manPageDataName } from './man-page-data.ts';
 import type { AproposDoc } from '../apropos/apropos.ts';
 import {
   DOCUMENTED_OPTIONS, OPTIONS_ROUTE, SYSCTLS_ROUTE, isKernelOption, kernelOptionNames, optionFacts, type OptionFacts,
@@ -42,8 +43,9 @@ export interface ZcsimContent {
 }
 
 /** What the pages see through usePluginData('zcsim-content'). */
-export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex' | 'manRoutes'> & {
-  crossIndex: Pick<CrossIndex, 'anchors' | 'samples'>;
+export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex' | 'manRoutes' | 'manPages'> & {
+  /** Each sample's summary and what it demonstrates (a man page's own blocks are in its page data). */
+  crossIndex: Pick<CrossIndex, 'samples'>;
   /** The sample workers' URLs (workers.ts). */
   workers: WorkerUrls;
 };
@@ -130,14 +132,18 @@ export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimCo
     },
     async contentLoaded({ content, actions }) {
       // The apropos database and the per-term sample lists are only needed by
-      // the apropos page and the tests; every other page gets the rest.
-      const { apropos, crossIndex, manRoutes, ...rest } = content;
+      // the apropos page and the tests, and each man page by its own route
+      // (man-page-data.ts); every page gets the rest.
+      const { apropos, crossIndex, manRoutes, manPages, ...rest } = content;
+      for (const [file, doc] of Object.entries(manPages)) {
+        await actions.createData(manPageDataName(file), JSON.stringify(manPageData(file, doc, crossIndex)));
+      }
       // The editor's TypeScript worker carries the kernel's declarations and the manual's hover text.
       const workers = await buildWorkers(siteDir, context.baseUrl, {
         files: { ...es2022Libs(), ...kernelDeclarations(siteDir), '/globals.d.ts': SAMPLE_GLOBALS_DTS },
         manHover: buildManHover({ manPages: content.manPages, manRoutes, isOption: isKernelOption }),
       });
-      const global: ZcsimGlobalData = { ...rest, crossIndex: { anchors: crossIndex.anchors, samples: crossIndex.samples }, workers };
+      const global: ZcsimGlobalData = { ...rest, crossIndex: { samples: crossIndex.samples }, workers };
       actions.setGlobalData(global);
       const db = await actions.createData('apropos-db.json', JSON.stringify(apropos));
       actions.addRoute({ path: APROPOS_ROUTE, component: '@site/src/components/Apropos/index.tsx', modules: { db }, exact: true });
