@@ -4,3 +4,4 @@ export { default as RerunForm } from './RerunForm.tsx';
 export { default as VsPublished } from './VsPublished.tsx';
 export { default as BenchValue, BenchRatio, BenchRunLength } from './BenchValue.tsx';
 export { ThroughputChart, MachinesChart, CostChart } from './Charts.tsx';
+export { default as BrowserSpeed } from './BrowserSpeed.tsx';
