@@ -2,7 +2,9 @@
 // built site (run `npm run build` first), in Debian's Chromium:
 //   first load  the gzipped size of every JavaScript file the page fetched
 //               (its workers' included) from navigation until the network
-//               has been idle for a second, with no scroll, hover or click
+//               has been idle for a second, with no scroll, hover or click;
+//               apart, what Docusaurus prefetched in idle time for the links
+//               in view (other pages' chunks, Sec-Purpose: prefetch)
 //   Run         for each sample, scrolled into view as a reader would and
 //               left there a moment, the time from the click on Run to the
 //               final output painted (median and max per page)
@@ -13,7 +15,7 @@
 //   npm run bench:site -- /man9/zero_copy   # the pages named
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM_HINT, findChromium } from './lib/tools.ts';
 import { ORIGIN, launchChromium, sitemapPaths, startServer } from './lib/site.ts';
 
@@ -25,6 +27,7 @@ interface PageFigures {
   path: string;
   first_load_js_gzip_kb: number;
   first_load_js_files: number;
+  prefetched_js_gzip_kb: number;
   samples: number;
   run_ms: number[];
   run_median_ms: number | null;
@@ -37,27 +40,49 @@ const median = (xs: readonly number[]): number | null => {
   return s[Math.floor(s.length / 2)] ?? null;
 };
 
-/** Loads `path` untouched and adds up the gzipped JavaScript it fetched. */
-async function firstLoad(browser: Browser, path: string): Promise<{ kb: number; files: number; page: Page }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const sizes = new Map<string, number>();
+export interface FirstLoad {
+  /** KB of gzipped JavaScript the page itself loaded, each file once. */
+  kb: number;
+  files: number;
+  /** KB Docusaurus prefetched for other routes and the page never ran. */
+  prefetchedKb: number;
+}
+
+/** Records the JavaScript a context fetches: call `total()` once the page has settled. */
+export function recordJavaScript(context: BrowserContext): { total: () => Promise<FirstLoad> } {
+  const files = new Map<string, { gz: number; prefetch: boolean }>();
   const pending: Promise<void>[] = [];
   context.on('response', (response) => {
     const url = response.url();
     if (!/\.m?js(\?|$)/.test(url) || !url.startsWith(ORIGIN)) return;
     pending.push(
-      response.body().then(
-        (body) => void sizes.set(url, zlib.gzipSync(body).length),
-        () => undefined,
-      ),
+      (async () => {
+        const headers = await response.request().allHeaders();
+        const body = await response.body().catch(() => null);
+        if (body === null) return;
+        const prefetch = (headers['sec-purpose'] ?? headers['purpose'] ?? '').includes('prefetch');
+        // A file prefetched and then loaded for real counts as loaded.
+        files.set(url, { gz: zlib.gzipSync(body).length, prefetch: (files.get(url)?.prefetch ?? true) && prefetch });
+      })(),
     );
   });
+  return {
+    total: async () => {
+      await Promise.all(pending);
+      const kb = (prefetch: boolean) => Math.round([...files.values()].filter((f) => f.prefetch === prefetch).reduce((a, f) => a + f.gz, 0) / 1024);
+      return { kb: kb(false), files: [...files.values()].filter((f) => !f.prefetch).length, prefetchedKb: kb(true) };
+    },
+  };
+}
+
+/** Loads `path` untouched and adds up the gzipped JavaScript it fetched. */
+async function firstLoad(browser: Browser, path: string): Promise<FirstLoad & { page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const js = recordJavaScript(context);
   await page.goto(`${ORIGIN}${path}`, { waitUntil: 'networkidle' });
   await page.waitForTimeout(1000);
-  await Promise.all(pending);
-  const bytes = [...sizes.values()].reduce((a, b) => a + b, 0);
-  return { kb: Math.round(bytes / 1024), files: sizes.size, page };
+  return { ...(await js.total()), page };
 }
 
 /** Click on Run to the final output painted, measured inside the page. */
@@ -101,7 +126,7 @@ async function main(): Promise<void> {
   const figures: PageFigures[] = [];
   try {
     for (const path of wanted.length > 0 ? wanted : sitemapPaths()) {
-      const { kb, files, page } = await firstLoad(browser, path);
+      const { kb, files, prefetchedKb, page } = await firstLoad(browser, path);
       const slugs = await page.locator('[data-example]').evaluateAll((els) => els.map((el) => el.getAttribute('data-example') ?? ''));
       if (slugs.length === 0 && wanted.length === 0) {
         await page.context().close();
@@ -111,12 +136,12 @@ async function main(): Promise<void> {
       for (const slug of slugs) run_ms.push(Math.round(await runLatency(page, slug)));
       await page.context().close();
       const f: PageFigures = {
-        path, first_load_js_gzip_kb: kb, first_load_js_files: files, samples: slugs.length, run_ms,
+        path, first_load_js_gzip_kb: kb, first_load_js_files: files, prefetched_js_gzip_kb: prefetchedKb, samples: slugs.length, run_ms,
         run_median_ms: median(run_ms), run_max_ms: run_ms.length === 0 ? null : Math.max(...run_ms),
       };
       figures.push(f);
       console.log(
-        `${path.padEnd(24)} first load ${String(kb).padStart(4)} KB gzipped JS (${files} files)` +
+        `${path.padEnd(24)} first load ${String(kb).padStart(4)} KB gzipped JS (${files} files; +${prefetchedKb} KB prefetched for other pages)` +
           (run_ms.length === 0 ? '' : `   Run median ${f.run_median_ms} ms, max ${f.run_max_ms} ms over ${run_ms.length}: ${run_ms.join(' ')}`),
       );
     }
@@ -130,4 +155,5 @@ async function main(): Promise<void> {
   fs.writeFileSync('bench-results/site.json', `${JSON.stringify({ date: new Date().toISOString(), read_pause_ms: READ_PAUSE_MS, pages: figures }, null, 2)}\n`);
 }
 
-await main();
+// Run when executed, not when the browser tests import recordJavaScript.
+if (process.argv[1]?.endsWith('bench-site.ts')) await main();

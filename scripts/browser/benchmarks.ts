@@ -24,6 +24,22 @@ async function benchmarksPage(ctx: BrowserTestContext): Promise<void> {
   const charts = await page.locator('svg[data-chart]').evaluateAll((els) => els.map((el) => el.querySelectorAll('rect, circle').length));
   ctx.check(`benchmarks: the plots are SVG with marks in them (${charts.join(', ')})`, charts.length >= 3 && charts.every((n) => n > 0), JSON.stringify(charts));
 
+  // Each plot's key names the kinds it shows and no other.
+  const legendsMatch = async () =>
+    page.locator('figure:has(svg[data-chart])').evaluateAll((figs) =>
+      figs.map((f) => {
+        const listed = (f.querySelector('[data-legend-kinds]')?.getAttribute('data-legend-kinds') ?? '').split(' ').filter((k) => k !== '');
+        const drawn = [...new Set(Array.from(f.querySelectorAll('[data-kind]')).map((el) => el.getAttribute('data-kind') ?? ''))];
+        // Published figures are tick marks on the bars, not bars of their own.
+        return { listed: listed.filter((k) => k !== 'published').sort().join(' '), drawn: drawn.sort().join(' ') };
+      }),
+    );
+  const before = await legendsMatch();
+  ctx.check('benchmarks: every plot\'s key lists exactly the kinds it draws', before.length >= 3 && before.every((l) => l.listed === l.drawn), JSON.stringify(before));
+  const speedBefore = await page.locator('[data-browser-speed]').getAttribute('data-browser-speed');
+  const pageText = (await page.locator('main').textContent()) ?? '';
+  ctx.check('benchmarks: the page quotes no developer machine, and says how to get the reader\'s own figure', speedBefore === 'none' && !pageText.includes('two-core virtual machine'), String(speedBefore));
+
   // What the page shows is what the code computes: rerun some rows in Node.
   const runLengthS = Number(await table.getAttribute('data-run-length-s'));
   for (const id of ['modes-9000/both', 'modes-1500/off', 'reuse/one-buffer', 'alignment/send-offset']) {

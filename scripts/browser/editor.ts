@@ -7,6 +7,7 @@
 // the page without JavaScript.
 import type { Page } from 'playwright-core';
 import { ORIGIN } from '../lib/site.ts';
+import { recordJavaScript } from '../bench-site.ts';
 import { browserTest, type BrowserTestContext } from './harness.ts';
 import { RUN_WAIT_MS, editorCode, openEditor, replaceCode, runExample } from './samples.ts';
 
@@ -23,20 +24,16 @@ async function firstLoad(ctx: BrowserTestContext): Promise<void> {
     context.on('request', (r) => {
       if (r.url().startsWith(ORIGIN) && /\.js(\?|$)/.test(r.url())) js.push(r.url());
     });
-    const gz: Promise<number>[] = [];
-    context.on('response', (r) => {
-      if (!r.url().startsWith(ORIGIN) || !/\.js(\?|$)/.test(r.url())) return;
-      gz.push(r.body().then(async (b) => (await import('node:zlib')).gzipSync(b).length, () => 0));
-    });
+    const loaded = recordJavaScript(context);
     await page.goto(`${ORIGIN}${MAN_PATH}`, { waitUntil: 'networkidle' });
-    await page.waitForTimeout(500);
-    const kb = Math.round((await Promise.all(gz)).reduce((a, b) => a + b, 0) / 1024);
+    await page.waitForTimeout(1000);
+    const { kb, prefetchedKb } = await loaded.total();
     const box = page.locator(`[data-example="${SLUG}"]`);
     ctx.check('before any interaction a sample is static highlighted code, with Run beside it', (await box.locator('[data-code-static] pre').count()) === 1 && (await box.locator('button[data-action="run"]').count()) === 1);
     ctx.check('before any interaction no editor is on the page', (await page.locator('.cm-editor').count()) === 0);
     ctx.check('before any interaction no sample worker was fetched', !js.some((u) => u.includes('/workers/')), js.join('\n'));
     ctx.check(`zero_copy(9) loads at most ${FIRST_LOAD_BUDGET_KB} KB of gzipped JavaScript before interaction (${kb} KB)`, kb <= FIRST_LOAD_BUDGET_KB, js.join('\n'));
-    ctx.note(`First load of ${MAN_PATH} in Chromium: ${kb} KB gzipped JavaScript in ${js.length} files`);
+    ctx.note(`First load of ${MAN_PATH} in Chromium: ${kb} KB gzipped JavaScript, and ${prefetchedKb} KB Docusaurus prefetched in idle time for the pages linked in view`);
     await box.scrollIntoViewIfNeeded();
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/workers/run.')), undefined, { timeout: RUN_WAIT_MS }).catch(() => undefined);
     ctx.check('a sample scrolled into view starts the sample worker', js.some((u) => u.includes('/workers/run.')), js.join('\n'));
