@@ -9,6 +9,7 @@ import { parseMdoc, mdocExampleBlocks } from '../mdoc/index.ts';
 import type { MdocDocument } from '../mdoc/index.ts';
 import { readExamples, type ExampleSource } from './examples.ts';
 import { readVerification, type SampleVerification } from './verification.ts';
+import { verifySamplesInNode } from './verify-samples.ts';
 import { readDocPages } from './doc-pages.ts';
 import { sysctlReference, type SysctlRow } from './sysctl-reference.ts';
 import { buildCrossIndex, type CrossIndex } from './cross-index.ts';
@@ -128,6 +129,8 @@ export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimCo
       return [path.join(siteDir, 'man/**/*'), path.join(siteDir, 'examples/**/*'), path.join(siteDir, 'docs/**/*.mdx')];
     },
     async loadContent() {
+      // The marks must be real after a plain build: run what has no current Node result first.
+      await verifySamplesInNode(siteDir, readExamples(siteDir), (line) => console.log(line));
       return loadZcsimContent(siteDir);
     },
     async contentLoaded({ content, actions }) {
