@@ -8,6 +8,7 @@ import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
 import { AXIS_STYLE, BOTTOM_TICK_LABELS, KIND_COLORS, type PointKind } from './palette.ts';
+import { fitLabels, LABEL_FONT_PX, LABEL_GAP_PX } from './labels.ts';
 
 export interface BarDatum {
   readonly id: string; // row id, for data-row
@@ -35,22 +36,6 @@ const WIDTH = 760;
 const ROW = 24;
 const MARGIN = { top: 6, right: 56, bottom: 44 };
 const REF_LABEL = 12; // vertical room for each reference line's label, above the bars
-// Row labels: 11 px text, about 6.2 px a character; the label column is as
-// wide as the longest label needs, within these bounds, and a label longer
-// than it is cut with an ellipsis (its whole text is its <title>).
-const LABEL_FONT_PX = 11;
-const LABEL_CHAR_PX = 6.2;
-const LABEL_GAP_PX = 8;
-const LABEL_COLUMN_PX = { min: 120, max: 380 } as const;
-
-/** The label column's width for `labels`, and each label as it fits there. */
-export function fitLabels(labels: readonly string[]): { width: number; shown: string[] } {
-  const longest = Math.max(0, ...labels.map((l) => l.length));
-  const width = Math.min(LABEL_COLUMN_PX.max, Math.max(LABEL_COLUMN_PX.min, Math.ceil(longest * LABEL_CHAR_PX) + LABEL_GAP_PX));
-  const fits = Math.floor((width - LABEL_GAP_PX) / LABEL_CHAR_PX);
-  return { width, shown: labels.map((l) => (l.length <= fits ? l : `${l.slice(0, fits - 1)}…`)) };
-}
-
 export default function BarChart({ data, title, xLabel, xMax, refLines = [], digits = 0 }: Props): React.ReactElement {
   const fitted = fitLabels(data.map((d) => d.label));
   const left = fitted.width;

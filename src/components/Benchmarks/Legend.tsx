@@ -1,14 +1,8 @@
 // The key below a plot: a swatch and a name for each kind the plot shows,
 // in the palette's order, and none for a kind that has no point or bar.
 import React from 'react';
-import { KIND_COLORS, KIND_LABELS, type PointKind } from './palette.ts';
+import { KIND_COLORS, KIND_LABELS, legendKinds, type PointKind } from './palette.ts';
 import styles from './styles.module.css';
-
-/** The kinds present in `shown`, in the palette's order. */
-export function legendKinds(shown: Iterable<PointKind>): PointKind[] {
-  const present = new Set(shown);
-  return (Object.keys(KIND_COLORS) as PointKind[]).filter((k) => present.has(k));
-}
 
 export default function Legend({ shown }: { shown: Iterable<PointKind> }): React.ReactElement {
   return (
