@@ -28,7 +28,7 @@ const config: Config = {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: ['./src/plugins/zcsim-content.ts', './src/plugins/zcsim-bench.ts'],
+  plugins: ['./src/plugins/zcsim-content.ts', './src/plugins/zcsim-bench.ts', './src/plugins/csp.ts'],
   themes: [
     [
       '@easyops-cn/docusaurus-search-local',

@@ -32,6 +32,7 @@ const sidebars: SidebarsConfig = {
       type: 'category',
       label: "Application author's guide",
       collapsed: false,
+      link: { type: 'doc', id: 'guide/index' },
       items: ['guide/kernel', 'guide/send', 'guide/receive', 'guide/verify', 'guide/checklist'],
     },
     'faq',

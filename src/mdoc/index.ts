@@ -2,7 +2,7 @@
 export { parseMdoc, type ParseOptions } from './parse.ts';
 export { mdocExampleBlocks } from './examples.ts';
 export { escapeMdocLiteral, unescapeMdocLiteral } from './literal.ts';
-export { inlineText } from './inline.ts';
+export { inlineText, sectionRefId } from './inline.ts';
 export { mdocVolume } from './volume.ts';
 export { MdocError } from './error.ts';
 export type * from './types.ts';

@@ -79,6 +79,11 @@ export function inlineText(nodes: readonly MdocInline[]): string {
     .join('');
 }
 
+/** The id a .Sx reference points at: its text, as mandoc makes section ids (spaces become underscores). */
+export function sectionRefId(children: readonly MdocInline[]): string {
+  return inlineText(children).trim().replace(/\s+/g, '_');
+}
+
 /** Appends words and delimiters to `flow` until a macro call or the end of the stream. */
 function pushWords(stream: Stream, ctx: InlineContext, flow: Flow): void {
   for (let token = stream.peek(); token && !isCall(token); token = stream.peek()) {

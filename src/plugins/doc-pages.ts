@@ -53,7 +53,8 @@ export function readDocPages(siteDir: string): DocPage[] {
       route: route === '' ? '/' : route,
       title: fm['title'] ?? heading ?? rel,
       samples: [...text.matchAll(/<Example\s+slug="([^"]+)"/g)].map((m) => m[1] ?? ''),
-      manPage: /<ManPageByName\s+name="([^"]+)"/.exec(text)?.[1] ?? null,
+      // A man page's MDX imports the page's data module (src/plugins/man-page-data.ts).
+      manPage: /from '@generated\/zcsim-content\/default\/man-(.+?)\.json'/.exec(text)?.[1] ?? null,
     };
   });
 }

@@ -9,10 +9,15 @@ import { parseMdoc, mdocExampleBlocks } from '../mdoc/index.ts';
 import type { MdocDocument } from '../mdoc/index.ts';
 import { readExamples, type ExampleSource } from './examples.ts';
 import { readVerification, type SampleVerification } from './verification.ts';
+import { verifySamplesInNode } from './verify-samples.ts';
 import { readDocPages } from './doc-pages.ts';
 import { sysctlReference, type SysctlRow } from './sysctl-reference.ts';
 import { buildCrossIndex, type CrossIndex } from './cross-index.ts';
 import { buildAproposDb } from './apropos-db.ts';
+import { buildManHover } from './man-hover.ts';
+import { es2022Libs, kernelDeclarations, SAMPLE_GLOBALS_DTS } from './kernel-declarations.ts';
+import { buildWorkers, type WorkerUrls } from './workers.ts';
+import { manPageData, manPageDataName } from './man-page-data.ts';
 import type { AproposDoc } from '../apropos/apropos.ts';
 import {
   DOCUMENTED_OPTIONS, OPTIONS_ROUTE, SYSCTLS_ROUTE, isKernelOption, kernelOptionNames, optionFacts, type OptionFacts,
@@ -34,11 +39,16 @@ export interface ZcsimContent {
   crossIndex: CrossIndex;
   /** The apropos database (apropos-db.ts). */
   apropos: AproposDoc[];
+  /** Each site route of a man page, by file name ("zero_copy.9" -> "/man9/zero_copy"). */
+  manRoutes: Record<string, string>;
 }
 
 /** What the pages see through usePluginData('zcsim-content'). */
-export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex'> & {
-  crossIndex: Pick<CrossIndex, 'anchors' | 'samples'>;
+export type ZcsimGlobalData = Omit<ZcsimContent, 'apropos' | 'crossIndex' | 'manRoutes' | 'manPages'> & {
+  /** Each sample's summary and what it demonstrates (a man page's own blocks are in its page data). */
+  crossIndex: Pick<CrossIndex, 'samples'>;
+  /** The sample workers' URLs (workers.ts). */
+  workers: WorkerUrls;
 };
 
 /** The apropos page, a route of this plugin. */
@@ -112,7 +122,7 @@ export function loadZcsimContent(siteDir: string): ZcsimContent {
     options: { route: OPTIONS_ROUTE, descriptions: Object.fromEntries(kernelOptions.map((o) => [o.name, o.description])) },
     sysctls: { route: SYSCTLS_ROUTE, rows: sysctls },
   });
-  return { manPages, xrefs, examples, verification: readVerification(siteDir, examples), sysctls, kernelOptions, crossIndex, apropos };
+  return { manPages, xrefs, examples, verification: readVerification(siteDir, examples), sysctls, kernelOptions, crossIndex, apropos, manRoutes };
 }
 
 export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimContent> {
@@ -123,13 +133,24 @@ export default function zcsimContentPlugin(context: LoadContext): Plugin<ZcsimCo
       return [path.join(siteDir, 'man/**/*'), path.join(siteDir, 'examples/**/*'), path.join(siteDir, 'docs/**/*.mdx')];
     },
     async loadContent() {
+      // The marks must be real after a plain build: run what has no current Node result first.
+      await verifySamplesInNode(siteDir, readExamples(siteDir), (line) => console.log(line));
       return loadZcsimContent(siteDir);
     },
     async contentLoaded({ content, actions }) {
       // The apropos database and the per-term sample lists are only needed by
-      // the apropos page and the tests; every other page gets the rest.
-      const { apropos, crossIndex, ...rest } = content;
-      const global: ZcsimGlobalData = { ...rest, crossIndex: { anchors: crossIndex.anchors, samples: crossIndex.samples } };
+      // the apropos page and the tests, and each man page by its own route
+      // (man-page-data.ts); every page gets the rest.
+      const { apropos, crossIndex, manRoutes, manPages, ...rest } = content;
+      for (const [file, doc] of Object.entries(manPages)) {
+        await actions.createData(manPageDataName(file), JSON.stringify(manPageData(file, doc, crossIndex)));
+      }
+      // The editor's TypeScript worker carries the kernel's declarations and the manual's hover text.
+      const workers = await buildWorkers(siteDir, context.baseUrl, {
+        files: { ...es2022Libs(), ...kernelDeclarations(siteDir), '/globals.d.ts': SAMPLE_GLOBALS_DTS },
+        manHover: buildManHover({ manPages: content.manPages, manRoutes, isOption: isKernelOption }),
+      });
+      const global: ZcsimGlobalData = { ...rest, crossIndex: { samples: crossIndex.samples }, workers };
       actions.setGlobalData(global);
       const db = await actions.createData('apropos-db.json', JSON.stringify(apropos));
       actions.addRoute({ path: APROPOS_ROUTE, component: '@site/src/components/Apropos/index.tsx', modules: { db }, exact: true });

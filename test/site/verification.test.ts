@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { ExampleSource } from '../../src/plugins/examples.ts';
-import { readVerification, resultsFile, writeSampleResults } from '../../src/plugins/verification.ts';
+import { readVerification, resultsFile, staleSamples, writeSampleResults } from '../../src/plugins/verification.ts';
 
 const sample = (slug: string, code: string, expected: string): ExampleSource => ({ slug, code, expected });
 
@@ -51,5 +51,30 @@ test('a damaged or foreign results file verifies nothing', (t) => {
     t.is(readVerification(dir, ran).a?.chromium.status, 'unknown');
     fs.writeFileSync(resultsFile(dir, 'chromium'), JSON.stringify({ runner: 'node', date: '2002-06-23', samples: {} }));
     t.is(readVerification(dir, ran).a?.chromium.status, 'unknown');
+  });
+});
+
+test('a result is for the kernel it ran on: a changed kernel makes every sample unknown again', (t) => {
+  withDir((dir) => {
+    fs.mkdirSync(path.join(dir, 'src', 'kernel'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'src', 'kernel', 'index.ts'), 'export const a = 1;\n');
+    const ran = { a: sample('a', 'x', 'y\n') };
+    writeSampleResults(dir, 'node', new Map([['a', true]]), ran);
+    t.is(readVerification(dir, ran).a?.node.status, 'passed');
+    fs.writeFileSync(path.join(dir, 'src', 'kernel', 'index.ts'), 'export const a = 2;\n');
+    t.is(readVerification(dir, ran).a?.node.status, 'unknown');
+    t.deepEqual(staleSamples(dir, 'node', ran), ['a']);
+  });
+});
+
+test('writing with keep adds results and keeps the current ones, each with its own date', (t) => {
+  withDir((dir) => {
+    const ran = { a: sample('a', 'x', 'y\n'), b: sample('b', 'z', 'w\n') };
+    writeSampleResults(dir, 'node', new Map([['a', true]]), ran, new Date('2002-06-23T12:00:00Z'));
+    t.deepEqual(staleSamples(dir, 'node', ran), ['b']);
+    writeSampleResults(dir, 'node', new Map([['b', false]]), ran, new Date('2002-06-24T12:00:00Z'), true);
+    const v = readVerification(dir, ran);
+    t.deepEqual([v.a?.node.status, v.a?.node.date, v.b?.node.status, v.b?.node.date], ['passed', '2002-06-23', 'failed', '2002-06-24']);
+    t.deepEqual(staleSamples(dir, 'node', ran), []);
   });
 });

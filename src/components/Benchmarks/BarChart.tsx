@@ -7,7 +7,8 @@ import { AxisBottom, AxisLeft } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar, Line } from '@visx/shape';
-import { AXIS_STYLE, BOTTOM_TICK_LABELS, KIND_COLORS, leftTickLabels, type PointKind } from './palette.ts';
+import { AXIS_STYLE, BOTTOM_TICK_LABELS, KIND_COLORS, type PointKind } from './palette.ts';
+import { fitLabels, LABEL_FONT_PX, LABEL_GAP_PX } from './labels.ts';
 
 export interface BarDatum {
   readonly id: string; // row id, for data-row
@@ -33,28 +34,32 @@ interface Props {
 
 const WIDTH = 760;
 const ROW = 24;
-const MARGIN = { top: 6, right: 56, bottom: 44, left: 300 };
+const MARGIN = { top: 6, right: 56, bottom: 44 };
 const REF_LABEL = 12; // vertical room for each reference line's label, above the bars
-
 export default function BarChart({ data, title, xLabel, xMax, refLines = [], digits = 0 }: Props): React.ReactElement {
-  const innerW = WIDTH - MARGIN.left - MARGIN.right;
+  const fitted = fitLabels(data.map((d) => d.label));
+  const left = fitted.width;
+  const innerW = WIDTH - left - MARGIN.right;
   const innerH = Math.max(ROW, data.length * ROW);
   const top_margin = MARGIN.top + REF_LABEL * refLines.length;
   const height = innerH + top_margin + MARGIN.bottom;
   const top = Math.max(1, ...data.map((d) => d.value), ...data.flatMap((d) => (d.marks ?? []).map((m) => m.value)), ...refLines.map((r) => r.value));
   const x = scaleLinear<number>({ domain: [0, xMax ?? top * 1.05], range: [0, innerW], nice: true });
   const y = scaleBand<string>({ domain: data.map((d) => d.id), range: [0, innerH], padding: 0.2 });
-  const labels = new Map(data.map((d) => [d.id, d.label]));
   const band = y.bandwidth();
   return (
     <svg viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={title} data-chart={title} style={{ maxWidth: WIDTH, color: 'var(--ifm-font-color-base)' }}>
       <title>{title}</title>
-      <Group left={MARGIN.left} top={top_margin}>
-        {data.map((d) => {
+      <Group left={left} top={top_margin}>
+        {data.map((d, i) => {
           const y0 = y(d.id) ?? 0;
           return (
             <g key={d.id} data-row={d.id}>
-              <Bar x={0} y={y0} width={Math.max(0, x(d.value))} height={band} fill={KIND_COLORS[d.kind]} />
+              <text x={-LABEL_GAP_PX / 2 - 4} y={y0 + band / 2} dy="0.33em" fontSize={LABEL_FONT_PX} textAnchor="end" fill="currentColor" data-row-label>
+                <title>{d.label}</title>
+                {fitted.shown[i]}
+              </text>
+              <Bar x={0} y={y0} width={Math.max(0, x(d.value))} height={band} fill={KIND_COLORS[d.kind]} data-kind={d.kind} />
               <text x={x(d.value) + 4} y={y0 + band / 2} dy="0.35em" fontSize={11} fill="currentColor">
                 {d.value.toFixed(digits)}
               </text>
@@ -76,7 +81,7 @@ export default function BarChart({ data, title, xLabel, xMax, refLines = [], dig
             </text>
           </g>
         ))}
-        <AxisLeft {...AXIS_STYLE} scale={y} tickFormat={(id) => labels.get(id) ?? id} tickLabelProps={leftTickLabels(11)} />
+        <AxisLeft {...AXIS_STYLE} scale={y} tickFormat={() => ''} />
         <AxisBottom {...AXIS_STYLE} top={innerH} scale={x} numTicks={6} label={xLabel} tickLabelProps={BOTTOM_TICK_LABELS} />
       </Group>
     </svg>

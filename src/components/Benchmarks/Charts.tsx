@@ -31,7 +31,7 @@ export function ThroughputChart({ groups, title }: { groups: readonly string[]; 
   return (
     <figure className={styles.figure}>
       <BarChart data={data} title={title} xLabel="throughput, Mbps (10^6 bits/s)" refLines={wireLines(rows)} digits={1} />
-      <Legend kinds={user.length > 0 ? ['off', 'send', 'receive', 'both', 'user'] : ['off', 'send', 'receive', 'both']} />
+      <Legend shown={data.map((d) => d.kind)} />
     </figure>
   );
 }
@@ -50,7 +50,7 @@ export function MachinesChart(): React.ReactElement {
   return (
     <figure className={styles.figure}>
       <BarChart data={data} title="Reference machines: model and published figures" xLabel="throughput, Mbps (10^6 bits/s)" refLines={wireLines(rows)} digits={1} />
-      <Legend kinds={['off', 'both', 'published']} />
+      <Legend shown={[...data.map((d) => d.kind), ...(data.some((d) => (d.marks ?? []).length > 0) ? (['published'] as const) : [])]} />
     </figure>
   );
 }
@@ -80,7 +80,7 @@ export function CostChart(): React.ReactElement {
         yLabel="service demand, us/KB (send + receive)"
         xRef={{ value: wire, label: `wire limit ${wire.toFixed(1)}` }}
       />
-      <Legend kinds={user.length > 0 ? ['off', 'send', 'receive', 'both', 'user'] : ['off', 'send', 'receive', 'both']} />
+      <Legend shown={data.map((d) => d.kind)} />
     </figure>
   );
 }

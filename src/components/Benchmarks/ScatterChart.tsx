@@ -53,6 +53,7 @@ export default function ScatterChart({ data, title, xLabel, yLabel, xRef }: Prop
           <circle
             key={d.id}
             data-point={d.id}
+            data-kind={d.kind}
             cx={x(d.x)}
             cy={y(d.y)}
             r={d.kind === 'user' ? 7 : 4.5}

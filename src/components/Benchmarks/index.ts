@@ -5,3 +5,4 @@ export { default as CalibrationTable } from './CalibrationTable.tsx';
 export { default as SensitivityTable } from './SensitivityTable.tsx';
 export { default as BenchValue, BenchRatio, BenchRunLength } from './BenchValue.tsx';
 export { ThroughputChart, MachinesChart, CostChart } from './Charts.tsx';
+export { default as BrowserSpeed } from './BrowserSpeed.tsx';

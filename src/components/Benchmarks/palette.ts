@@ -34,3 +34,9 @@ export const BOTTOM_TICK_LABELS = { fill: 'currentColor', fontSize: 10, textAnch
 export function leftTickLabels(fontSize: number) {
   return { fill: 'currentColor', fontSize, textAnchor: 'end', dx: -4, dy: '0.33em' } as const;
 }
+
+/** The kinds present in `shown`, in the palette's order. */
+export function legendKinds(shown: Iterable<PointKind>): PointKind[] {
+  const present = new Set(shown);
+  return (Object.keys(KIND_COLORS) as PointKind[]).filter((k) => present.has(k));
+}

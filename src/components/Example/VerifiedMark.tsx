@@ -45,7 +45,7 @@ export default function VerifiedMark({ verification }: { verification: SampleVer
       </summary>
       <ul>
         <li>
-          Node: <code>{verification.node.test}</code>
+          Node: <code>{verification.node.test}</code> (the site build runs the same check for any sample without a current result)
         </li>
         <li>
           Chromium: <code>{verification.chromium.test}</code> (runs against the built site, so its result reaches the next build)

@@ -1,16 +1,20 @@
 // <Example slug code? />: a sample that the reader can edit and run. Man pages
 // pass the code of their literal block; MDX pages write just
 // <Example slug="fork-cow" /> and the code comes from examples/fork-cow.ts.
-// The code is rendered as a static block on the server and before the editor
-// has loaded, so it reads the same with JavaScript off; after hydration the
-// Sandpack editor replaces it. The documented output and its "verified"
-// mark follow either. A "Link to this version" URL (shareLink.ts) opens the
-// editor with the reader's code instead, and scrolls to it.
-import React, { Suspense, lazy, useEffect, useRef, useState } from 'react';
-import CodeBlock from '@theme/CodeBlock';
+//
+// What the first load costs is kept small: the code is shown as static
+// highlighted text (the same on the server, with JavaScript off and in
+// print), with Run and the other controls beside it; the editor
+// (CodeEditor.tsx, CodeMirror) is loaded only when the reader focuses or
+// clicks into the code, and the worker that runs samples only when a sample
+// scrolls into view or the reader points at Run. A "Link to this version"
+// URL (shareLink.ts) opens the sample with the reader's code instead, and
+// scrolls to it. The documented output and its "verified" mark follow.
+import React, { useEffect, useRef, useState } from 'react';
 import { usePluginData } from '@docusaurus/useGlobalData';
 import type { ZcsimContent } from '../../plugins/zcsim-content.ts';
 import DocumentedOutput from './DocumentedOutput.tsx';
+import LiveSample from './LiveSample.tsx';
 import { useSharedCode } from './useSharedCode.ts';
 import styles from './styles.module.css';
 import SampleIndex from '../SampleIndex/index.tsx';
@@ -18,16 +22,6 @@ import SampleIndex from '../SampleIndex/index.tsx';
 export interface ExampleProps {
   slug: string;
   code?: string;
-}
-
-const LiveEditor = lazy(() => import('./LiveEditor.tsx'));
-
-function StaticCode({ code }: { code: string }): React.ReactElement {
-  return (
-    <CodeBlock language="ts" className={styles.static ?? ""}>
-      {code}
-    </CodeBlock>
-  );
 }
 
 export default function Example({ slug, code: given }: ExampleProps): React.ReactElement {
@@ -43,7 +37,7 @@ export default function Example({ slug, code: given }: ExampleProps): React.Reac
   useEffect(() => {
     if (shared.status === 'ok' || shared.status === 'error') box.current?.scrollIntoView({ block: 'start' });
   }, [shared]);
-  // The editor waits for the link to be read, so it opens once, with the right code.
+  // The controls wait for the link to be read, so the sample opens once, with the right code.
   const live = mounted && shared.status !== 'pending';
   return (
     <div ref={box} className={styles.example} data-example={slug} data-ready={live ? 'true' : 'false'}>
@@ -58,19 +52,15 @@ export default function Example({ slug, code: given }: ExampleProps): React.Reac
         </p>
       )}
       <SampleIndex slug={slug} />
-      {live ? (
-        <Suspense fallback={<StaticCode code={code} />}>
-          <LiveEditor
-            key={shared.status === 'ok' ? shared.serial : 0}
-            slug={slug}
-            code={code}
-            expected={expected}
-            {...(shared.status === 'ok' ? { initialCode: shared.code } : {})}
-          />
-        </Suspense>
-      ) : (
-        <StaticCode code={code} />
-      )}
+      <LiveSample
+        key={shared.status === 'ok' ? shared.serial : 0}
+        slug={slug}
+        code={code}
+        expected={expected}
+        live={live}
+        box={box}
+        {...(shared.status === 'ok' ? { initialCode: shared.code } : {})}
+      />
       <DocumentedOutput slug={slug} expected={expected} verification={content.verification[slug]} />
     </div>
   );

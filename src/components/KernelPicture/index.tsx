@@ -1,7 +1,8 @@
 // <KernelPicture picture />: what happened inside the kernel during a
-// sample's run, beside its output. A collapsible section holding a line of
-// summary, the timeline (Timeline.tsx), a key to the drawing (Legend.tsx),
-// and the machines as they were right after the selected event
+// sample's run, inside the collapsible section under its output
+// (Example/PictureOffer.tsx): a line of summary, the timeline
+// (Timeline.tsx), a key to the drawing (Legend.tsx), and the machines as
+// they were right after the selected event
 // (MachineView.tsx), with the pages the event is about outlined. The
 // picture is the plain data the sample's worker got from the kernel's
 // event log (src/kernel/kern/kern_eventlog.ts); nothing here runs the kernel.
@@ -33,7 +34,7 @@ export default function KernelPicturePanel({ picture }: { picture: KernelPicture
   const run = picture.runs.find((r) => r.run === (selected?.run ?? 0));
 
   // A sample that booted no kernel (a configuration error, say) has nothing to draw.
-  if (picture.runs.length === 0) return null;
+  if (picture.runs.length === 0) return <p className={styles.intro} data-picture-empty>This run booted no kernel: there is nothing to draw.</p>;
 
   const changeFilter = (f: EventFilter) => {
     // Keep the reader where they were: the first event of the new list at or after the selected one.
@@ -44,9 +45,7 @@ export default function KernelPicturePanel({ picture }: { picture: KernelPicture
   };
 
   return (
-    <details className={styles.panel} data-kernel-picture>
-      <summary className={styles.summary}>Kernel picture</summary>
-      <div className={styles.body}>
+    <div className={styles.body}>
         <p className={styles.intro} data-picture-summary>
           {summaryLine(picture)} Step through the events to see the machines right after each one.
         </p>
@@ -93,7 +92,6 @@ export default function KernelPicturePanel({ picture }: { picture: KernelPicture
             </tbody>
           </table>
         </details>
-      </div>
-    </details>
+    </div>
   );
 }

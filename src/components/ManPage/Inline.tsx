@@ -2,6 +2,7 @@
 // <var class="Fa">, <code class="Fn">foo</code>(<var class="Fa">..</var>), ...
 import React, { useContext, type ReactNode } from 'react';
 import type { InlineMacro, MdocInline } from '../../mdoc/index.ts';
+import { sectionRefId } from '../../mdoc/inline.ts';
 import { ENCLOSE_MARKS } from './marks.ts';
 import { SlotsContext } from './slots.ts';
 
@@ -43,6 +44,10 @@ function one(node: MdocInline, key: number): ReactNode {
     case 'text': return node.value;
     case 'br': return <br key={key} />;
     case 'macro': {
+      // .Sx names a section of this page: mandoc links it to the section's id (spaces become underscores).
+      if (node.macro === 'Sx') {
+        return <a key={key} className="Sx" href={`#${sectionRefId(node.children)}`}>{inlines(node.children)}</a>;
+      }
       const [Tag, className] = MACRO_TAGS[node.macro];
       return <Tag key={key} className={className}>{inlines(node.children)}</Tag>;
     }

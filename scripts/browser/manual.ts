@@ -2,19 +2,12 @@
 // in the page, the sysctl table matches a freshly booted kernel, the options
 // page's samples ran and matched, the cross-index links land where they say,
 // and the site search finds function, ioctl, option and sysctl names.
-// Called by scripts/browser-tests.ts after it has run every sample.
-import type { Browser, Page } from 'playwright-core';
+// Run after the sample tests (the options page's check reads their results).
+import type { Page } from 'playwright-core';
 import { boot } from '../../src/kernel/index.ts';
+import { browserTest, type BrowserTestContext } from './harness.ts';
 import { SYSCTL_REFERENCE_CONFIG } from '../../src/plugins/sysctl-reference.ts';
 import { DOCUMENTED_OPTIONS } from '../../src/plugins/kernel-options.ts';
-
-export interface ManualCheckContext {
-  browser: Browser;
-  openPage: (browser: Browser, path: string) => Promise<{ page: Page; foreign: string[] }>;
-  check: (name: string, ok: boolean, detail?: string) => void;
-  /** "<path> <slug>" -> whether the sample printed its documented output there. */
-  sampleResults: ReadonlyMap<string, boolean>;
-}
 
 const WAIT_MS = 15_000;
 
@@ -28,8 +21,8 @@ async function aproposResults(page: Page, query: string): Promise<{ lines: strin
   };
 }
 
-async function checkApropos(ctx: ManualCheckContext): Promise<void> {
-  const { page } = await ctx.openPage(ctx.browser, `/apropos?q=${encodeURIComponent('Fn=jumbo_pg_alloc')}`);
+async function checkApropos(ctx: BrowserTestContext): Promise<void> {
+  const { page } = await ctx.openPage(`/apropos?q=${encodeURIComponent('Fn=jumbo_pg_alloc')}`);
   const first = await aproposResults(page, 'Fn=jumbo_pg_alloc');
   ctx.check(
     'apropos Fn=jumbo_pg_alloc (from the URL) lists jumbo_pg_alloc(9), linked to its definition',
@@ -64,8 +57,8 @@ async function checkApropos(ctx: ManualCheckContext): Promise<void> {
   await page.context().close();
 }
 
-async function checkSysctlTable(ctx: ManualCheckContext): Promise<void> {
-  const { page } = await ctx.openPage(ctx.browser, '/kernel/sysctls');
+async function checkSysctlTable(ctx: BrowserTestContext): Promise<void> {
+  const { page } = await ctx.openPage('/kernel/sysctls');
   // No helper functions inside the callback: it runs in the page, where tsx's name helpers do not exist.
   const rows = await page.locator('[data-sysctl]').evaluateAll((trs) =>
     trs.map((tr) => ({
@@ -96,15 +89,15 @@ async function checkSysctlTable(ctx: ManualCheckContext): Promise<void> {
   await page.context().close();
 }
 
-function checkOptionSamples(ctx: ManualCheckContext): void {
+function checkOptionSamples(ctx: BrowserTestContext): void {
   for (const name of DOCUMENTED_OPTIONS) {
     const slug = `opt-${name.toLowerCase().replace(/_/g, '-')}`;
     ctx.check(`the options page ran ${slug} and it printed its documented output`, ctx.sampleResults.get(`/kernel/options ${slug}`) === true);
   }
 }
 
-async function checkCrossIndex(ctx: ManualCheckContext): Promise<void> {
-  const { page } = await ctx.openPage(ctx.browser, '/man9/jumbo');
+async function checkCrossIndex(ctx: BrowserTestContext): Promise<void> {
+  const { page } = await ctx.openPage('/man9/jumbo');
   const line = page.locator('p.xindex[data-xindex~="jumbo_pg_alloc"]');
   const links = await line.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
   ctx.check('jumbo(9) lists jumbo-pool under jumbo_pg_alloc', links.includes('/man9/jumbo#sample-jumbo-pool'), JSON.stringify(links));
@@ -119,13 +112,13 @@ async function checkCrossIndex(ctx: ManualCheckContext): Promise<void> {
   ctx.check('the jumbo-pool sample names jumbo_pg_alloc among what it demonstrates', demonstrated.includes('/man9/jumbo#jumbo_pg_alloc'), JSON.stringify(demonstrated));
   await page.context().close();
 
-  const zc = await ctx.openPage(ctx.browser, '/man9/zero_copy');
+  const zc = await ctx.openPage('/man9/zero_copy');
   const socow = await zc.page.locator('p.xindex[data-xindex~="socow_setup"] a').evaluateAll((as) => as.map((a) => a.textContent ?? ''));
   ctx.check('zero_copy(9) lists live samples under socow_setup', socow.length > 0, JSON.stringify(socow));
   await zc.page.context().close();
 }
 
-async function checkSearch(ctx: ManualCheckContext): Promise<void> {
+async function checkSearch(ctx: BrowserTestContext): Promise<void> {
   const wanted: [string, string][] = [
     ['jumbo_pg_alloc', '/man9/jumbo'],
     ['TIIOCGETSTATS', '/man4/ti'],
@@ -134,7 +127,7 @@ async function checkSearch(ctx: ManualCheckContext): Promise<void> {
     ['kern.ipc.zero_copy.send', '/kernel/sysctls'],
   ];
   for (const [term, route] of wanted) {
-    const { page } = await ctx.openPage(ctx.browser, `/search?q=${encodeURIComponent(term)}`);
+    const { page } = await ctx.openPage(`/search?q=${encodeURIComponent(term)}`);
     const sel = `article a[href^="${route}"]`;
     const found = await page.waitForSelector(sel, { timeout: WAIT_MS }).then(() => true, () => false);
     const got = found ? [] : await page.locator('article a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -143,10 +136,10 @@ async function checkSearch(ctx: ManualCheckContext): Promise<void> {
   }
 }
 
-export async function manualChecks(ctx: ManualCheckContext): Promise<void> {
-  await checkApropos(ctx);
-  await checkSysctlTable(ctx);
-  checkOptionSamples(ctx);
-  await checkCrossIndex(ctx);
-  await checkSearch(ctx);
-}
+export const manualTests = [
+  browserTest('apropos', checkApropos),
+  browserTest('the sysctl reference table', checkSysctlTable),
+  browserTest('the options page samples', async (ctx) => checkOptionSamples(ctx)),
+  browserTest('the cross-index', checkCrossIndex),
+  browserTest('the site search', checkSearch),
+];
