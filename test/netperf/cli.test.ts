@@ -135,6 +135,7 @@ test('zcsim ifconfig ti0 prints the interface as ifconfig(8) does', async (t) =>
     r.stdout,
     [
       'ti0: flags=8843<UP,BROADCAST,RUNNING,SIMPLEX,MULTICAST> mtu 9000',
+      '\toptions=13<RXCSUM,TXCSUM,VLAN_HWTAGGING>',
       '\tinet 10.0.0.1 netmask 0xffffff00 broadcast 10.0.0.255',
       '\tether 00:01:02:00:00:00',
       '\tmedia: Ethernet autoselect (1000baseSX <full-duplex>)',

@@ -36,8 +36,8 @@ export const SIM_MAX_EVENTS_PER_NS = 1_000_000;
 /** A key under which a layer keeps per-run state in a Simulation (see slot). */
 export class SimKey<T> {
   readonly name: string; // for messages
-  /** Phantom field: ties the key to its value's type. */
-  declare readonly _type: T;
+  /** Never set: ties the key to its value's type. */
+  readonly _type?: T;
   constructor(name: string) {
     this.name = name;
   }
