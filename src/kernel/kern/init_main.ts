@@ -35,12 +35,27 @@ import { vm_meter_sysinit } from '../vm/vm_meter.ts';
 import { proc_table, procinit_sysinit, type ProcBody, type SpawnOptions } from './kern_proc.ts';
 import type { Proc } from '../sys/proc.ts';
 import { sched_run, type SchedResult, type SchedRunOptions } from './sched_run.ts';
-import { sched_setup_sysinit } from './kern_synch.ts';
 import { ip_init_sysinit } from '../netinet/ip_input.ts';
 import { tcp_init_sysinit } from '../netinet/tcp_subr.ts';
 import { in_proto_sysinit } from '../netinet/in_proto.ts';
 import { eventhandler_kernel_booted } from './subr_eventhandler.ts';
 import { sim_of } from './kern_machine.ts';
+import type { ifnet } from '../net/if_var.ts';
+import type { Netisr } from '../net/netisr.ts';
+import type { CowState } from './uipc_cow.ts';
+import type { ProcTable } from './kern_proc.ts';
+import type { jumbo_pool } from './uipc_jumbo.ts';
+import type { ZeroCopyControls } from './uipc_socket.ts';
+import type { cdev } from './kern_conf.ts';
+import type { IntCell } from './kern_sysctl.ts';
+import type { MbAlloc } from './subr_mbuf.ts';
+import type { UiomoveStats } from './kern_subr.ts';
+import type { protosw } from './uipc_domain.ts';
+import type { VmSystem } from '../vm/vm_init.ts';
+import type { ip_state_t } from '../netinet/ip_var.ts';
+import type { inpcbinfo } from '../netinet/in_pcb.ts';
+import type { tcp_state_t } from '../netinet/tcp_var.ts';
+import type { in_ifaddr } from '../netinet/in_var.ts';
 
 /** Also the machine: sim, machineClass, nics, hostname (sim/hardware.ts). */
 export interface BootOptions extends MachineOptions {
@@ -86,7 +101,6 @@ const sysinits: readonly SysInit[] = [
   ip_init_sysinit, // IPv4 and TCP (netinet/)
   tcp_init_sysinit,
   in_proto_sysinit, // after tcp_init: hands IP and the sockets TCP's entry points
-  sched_setup_sysinit, // last: maps each process table to its kernel for tsleep
 ];
 
 export class Kernel {
@@ -102,6 +116,26 @@ export class Kernel {
   pci!: PciBus; // the bus its boards DMA through
   machine!: MachineDesc; // what boot was told: boards, host name, faults, loader tunables
   readonly sdt = new SdtProviders(); // its trace points' listeners (kern/kern_sdt.ts)
+  // Each subsystem's state, set by its SYSINIT (or on first use, for lists
+  // that start empty), so that two kernels in one run share nothing. One
+  // field per subsystem, named after the FreeBSD global it stands for.
+  vm?: VmSystem; // vm_page_array, the page queues, vmmeter (vm/vm_init.ts)
+  proctable?: ProcTable; // allproc and friends (kern/kern_proc.ts)
+  mb?: MbAlloc; // the mbuf allocator's lists and limits (kern/subr_mbuf.ts)
+  jumbo?: jumbo_pool; // jumbo(9)'s object and KVA slots (kern/uipc_jumbo.ts)
+  socow?: CowState; // zero copy send's loans and counters (kern/uipc_cow.ts)
+  zero_copy?: ZeroCopyControls; // kern.ipc.zero_copy.* (kern/uipc_socket.ts)
+  numopensockets?: { value: number }; // kern.ipc.numopensockets (kern/uipc_socket.ts)
+  sb_max_cell?: IntCell; // kern.ipc.maxsockbuf (kern/uipc_socket2.ts)
+  uiomove_stats?: UiomoveStats; // what uiomove copied and flipped (kern/kern_subr.ts)
+  devfs?: Map<string, cdev>; // /dev by name (kern/kern_conf.ts)
+  protosw?: protosw[]; // the protocol switch, all domains (kern/uipc_domain.ts)
+  ifnets?: ifnet[]; // the ifnet list (net/if.ts)
+  netisrs?: Netisr[]; // netisr queues by number (net/netisr.ts)
+  in_ifaddrs?: in_ifaddr[]; // in_ifaddrhead (netinet/in_var.ts)
+  ip?: ip_state_t; // ipstat, ip_id, inetsw (netinet/ip_var.ts)
+  tcp?: tcp_state_t; // tcpstat and the tunables (netinet/tcp_var.ts)
+  tcbinfo?: inpcbinfo; // TCP's PCBs (netinet/tcp_subr.ts)
 
   /** Use boot(); the constructor only records, it does not run the SYSINITs. */
   constructor(conf: KernelConfig) {

@@ -66,11 +66,10 @@ export function minor(dev: cdev): number {
   return dev.si_udev & 0xffff00ff;
 }
 
-const devfs = new WeakMap<Kernel, Map<string, cdev>>();
 
 function table(kernel: Kernel): Map<string, cdev> {
-  let t = devfs.get(kernel);
-  if (t === undefined) devfs.set(kernel, (t = new Map()));
+  let t = kernel.devfs;
+  if (t === undefined) kernel.devfs = t = new Map();
   return t;
 }
 

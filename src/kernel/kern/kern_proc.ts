@@ -172,11 +172,10 @@ export class ProcTable {
   }
 }
 
-const tables = new WeakMap<Kernel, ProcTable>();
 
 /** The process table of a booted kernel. */
 export function proc_table(kernel: Kernel): ProcTable {
-  const t = tables.get(kernel);
+  const t = kernel.proctable;
   if (t === undefined) throw new Error('proc_table: this kernel has no process table (procinit did not run)');
   return t;
 }
@@ -191,7 +190,7 @@ function procinit(kernel: Kernel): void {
   const table = new ProcTable(vm_sys(kernel), (line) => kernel.printf(line));
   table.maxproc = maxproc_for(kernel.param.maxusers);
   table.kernel = kernel;
-  tables.set(kernel, table);
+  kernel.proctable = table;
   const logsigexit = {
     get value() {
       return table.logsigexit ? 1 : 0;

@@ -85,7 +85,6 @@ export interface UiomoveStats {
   sysspace_bytes: number; // kernel -> kernel (UIO_SYSSPACE), either direction
 }
 
-const stats = new WeakMap<Kernel, UiomoveStats>();
 
 /** A copy of the uiomove byte counters of `kernel` (all zero before the first call). */
 export function uiomove_stats(kernel: Kernel): UiomoveStats {
@@ -93,10 +92,10 @@ export function uiomove_stats(kernel: Kernel): UiomoveStats {
 }
 
 function uiomove_counters(kernel: Kernel): UiomoveStats {
-  let s = stats.get(kernel);
+  let s = kernel.uiomove_stats;
   if (s === undefined) {
     s = { copyout_bytes: 0, copyin_bytes: 0, sysspace_bytes: 0 };
-    stats.set(kernel, s);
+    kernel.uiomove_stats = s;
   }
   return s;
 }

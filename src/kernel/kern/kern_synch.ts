@@ -20,9 +20,7 @@
 import type { Kernel } from './init_main.ts';
 import { EWOULDBLOCK } from '../sys/errno.ts';
 import type { Proc } from '../sys/proc.ts';
-import { SI_ORDER_ANY, SI_SUB_RUN_SCHEDULER, type SysInit } from '../sys/kernel.ts';
-import { type SimEvent, type Simulation } from '../engine/simulation.ts';
-import { proc_table, type ProcTable } from './kern_proc.ts';
+import { SimKey, type SimEvent, type Simulation } from '../engine/simulation.ts';
 import { sim_of } from './kern_machine.ts';
 import { cpu_of } from './kern_machine.ts';
 
@@ -45,20 +43,17 @@ export interface sched_state {
   wakeups: number; // processes made runnable since the run loop last looked
 }
 
-const states = new WeakMap<Simulation, sched_state>();
-const kernels = new WeakMap<ProcTable, Kernel>();
+const SCHED = new SimKey<sched_state>('the scheduler');
 
 /** The scheduler state of `sim`. */
 export function sched_of(sim: Simulation): sched_state {
-  let st = states.get(sim);
-  if (st === undefined) states.set(sim, (st = { sleeping: new Set(), asleep: new Map(), by_chan: new Map(), wakeups: 0 }));
-  return st;
+  return sim.slot(SCHED, () => ({ sleeping: new Set(), asleep: new Map(), by_chan: new Map(), wakeups: 0 }));
 }
 
 /** The kernel process `p` runs on. Throws if its process table is not a booted kernel's. */
 export function proc_kernel(p: Proc): Kernel {
-  const k = kernels.get(p.p_table);
-  if (k === undefined) throw new Error(`proc_kernel: pid ${p.p_pid} does not belong to a booted kernel`);
+  const k = p.p_table.kernel;
+  if (k === null) throw new Error(`proc_kernel: pid ${p.p_pid} does not belong to a booted kernel`);
   return k;
 }
 
@@ -150,14 +145,3 @@ export function sleeping(sim: Simulation): readonly sleeper[] {
 export function proc_sleeping(sim: Simulation, p: Proc): sleeper | undefined {
   return sched_of(sim).asleep.get(p);
 }
-
-// Remembers which kernel each process table belongs to (procs know only their table).
-function sched_setup(kernel: Kernel): void {
-  try {
-    kernels.set(proc_table(kernel), kernel);
-  } catch {
-    // a kernel built without processes: nothing will sleep on it
-  }
-}
-
-export const sched_setup_sysinit: SysInit = { name: 'sched_setup', subsystem: SI_SUB_RUN_SCHEDULER, order: SI_ORDER_ANY, func: sched_setup };

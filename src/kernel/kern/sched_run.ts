@@ -29,10 +29,9 @@
 // awaiting some other promise looks runnable, and the loop lets it settle
 // for a while (SETTLE_TURNS microtask turns) before moving time on.
 
-import { proc_table } from './kern_proc.ts';
 import { sched_of } from './kern_synch.ts';
 import type { Proc } from '../sys/proc.ts';
-import type { Simulation } from '../engine/simulation.ts';
+import { SimKey, type Simulation } from '../engine/simulation.ts';
 import { sim_kernels } from './kern_machine.ts';
 
 /** Microtask turns a runnable process may take, without sleeping or exiting, before time moves on anyway. */
@@ -79,20 +78,15 @@ export function fmt_s(ns: number): string {
 }
 
 // The process lists of every kernel on `sim` (kernels without processes left out).
-const tables_cache = new WeakMap<Simulation, { n: number; lists: Proc[][] }>();
+const PROC_LISTS = new SimKey<{ n: number; lists: Proc[][] }>('the process lists');
 function proc_lists(sim: Simulation): Proc[][] {
-  const c = tables_cache.get(sim);
+  const c = sim.slot(PROC_LISTS, () => ({ n: -1, lists: [] }));
   const kernels = sim_kernels(sim);
-  if (c !== undefined && c.n === kernels.length) return c.lists;
+  if (c.n === kernels.length) return c.lists;
   const lists: Proc[][] = [];
-  for (const kernel of kernels) {
-    try {
-      lists.push(proc_table(kernel).everproc);
-    } catch {
-      // a kernel without processes
-    }
-  }
-  tables_cache.set(sim, { n: kernels.length, lists });
+  for (const kernel of kernels) if (kernel.proctable !== undefined) lists.push(kernel.proctable.everproc);
+  c.n = kernels.length;
+  c.lists = lists;
   return lists;
 }
 

@@ -123,7 +123,7 @@ interface mb_lstmngr<T> {
 }
 
 // The allocator state of one kernel.
-interface MbAlloc {
+export interface MbAlloc {
   readonly mb_list_mbuf: mb_lstmngr<mbuf>;
   readonly mb_list_clust: mb_lstmngr<Uint8Array>;
   readonly cl_refcntmap: Map<Uint8Array, m_ext_refcnt>; // each cluster's reference count
@@ -144,10 +144,9 @@ interface MbTunables {
   readonly clust_lowm: IntCell; // kern.ipc.clust_lowm (unused in 5.0 too)
 }
 
-const allocators = new WeakMap<Kernel, MbAlloc>();
 
 function mb_state(kernel: Kernel): MbAlloc {
-  const st = allocators.get(kernel);
+  const st = kernel.mb;
   if (st === undefined) return panic('mb_alloc: mbuf subsystem not initialized');
   return st;
 }
@@ -620,7 +619,7 @@ function mbinit(kernel: Kernel): void {
     tunables: t,
     exhausted_reported: false,
   };
-  allocators.set(kernel, st);
+  kernel.mb = st;
   prefill(st.mb_list_mbuf, NMB_MBUF_INIT);
   prefill(st.mb_list_clust, NMB_CLUST_INIT);
 }

@@ -74,7 +74,7 @@ export interface netsend_cow_stats {
   freed: number; // never counted in 5.0
 }
 
-interface CowState {
+export interface CowState {
   readonly zerocp: so_zerocopy_stats;
   readonly cow: netsend_cow_stats;
   sf_bufs_inuse: number; // sf_bufs mapping loaned pages now
@@ -82,10 +82,9 @@ interface CowState {
   readonly sf_freelist: object; // the channel they sleep on (5.0's &sf_freelist)
 }
 
-const states = new WeakMap<Kernel, CowState>();
 
 function cow_state(kernel: Kernel): CowState {
-  let s = states.get(kernel);
+  let s = kernel.socow;
   if (s === undefined) {
     s = {
       zerocp: { size_ok: 0, align_ok: 0, found_ifp: 0 },
@@ -97,7 +96,7 @@ function cow_state(kernel: Kernel): CowState {
       sf_buf_alloc_want: 0,
       sf_freelist: {},
     };
-    states.set(kernel, s);
+    kernel.socow = s;
   }
   return s;
 }

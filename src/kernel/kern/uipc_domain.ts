@@ -56,12 +56,11 @@ export interface protosw {
   readonly pr_usrreqs: pr_usrreqs; // the socket layer's entry points into it
 }
 
-const protos = new WeakMap<Kernel, protosw[]>();
 
 /** Adds `pr` to the kernel's protocol switch (net_add_domain's work, per protocol). */
 export function domain_add_proto(kernel: Kernel, pr: protosw): void {
-  let list = protos.get(kernel);
-  if (list === undefined) protos.set(kernel, (list = []));
+  let list = kernel.protosw;
+  if (list === undefined) kernel.protosw = list = [];
   list.push(pr);
 }
 
@@ -70,11 +69,11 @@ export function domain_add_proto(kernel: Kernel, pr: protosw): void {
  * protocol 0, the first of that type. null if none.
  */
 export function pffindproto(kernel: Kernel, family: number, protocol: number, type: number): protosw | null {
-  const list = protos.get(kernel) ?? [];
+  const list = kernel.protosw ?? [];
   return list.find((pr) => pr.pr_domain === family && pr.pr_type === type && (protocol === 0 || pr.pr_protocol === protocol)) ?? null;
 }
 
 /** True if the kernel knows address family `family` at all. */
 export function pffinddomain(kernel: Kernel, family: number): boolean {
-  return (protos.get(kernel) ?? []).some((pr) => pr.pr_domain === family);
+  return (kernel.protosw ?? []).some((pr) => pr.pr_domain === family);
 }

@@ -83,12 +83,11 @@ export interface jumbo_state {
   readonly alloc_failures: number; // jumbo_pg_alloc calls that found no slot or no page
 }
 
-const pools = new WeakMap<Kernel, jumbo_pool>();
 const pool_of_bytes = new WeakMap<Uint8Array, jumbo_pool>();
 
 /** The pool of `kernel`, or null before jumbo_vm_init. */
 export function jumbo_pool_of(kernel: Kernel): jumbo_pool | null {
-  return pools.get(kernel) ?? null;
+  return kernel.jumbo ?? null;
 }
 
 /**
@@ -97,7 +96,7 @@ export function jumbo_pool_of(kernel: Kernel): jumbo_pool | null {
  * Drivers call it from attach so the resources are taken only when used.
  */
 export function jumbo_vm_init(kernel: Kernel): number {
-  if (pools.has(kernel)) return 1;
+  if (kernel.jumbo !== undefined) return 1;
   let vm: VmSystem;
   try {
     vm = vm_sys(kernel);
@@ -109,7 +108,7 @@ export function jumbo_vm_init(kernel: Kernel): number {
   // element) is slot 0, as the C loop's SLIST_INSERT_HEAD leaves the
   // highest slot first; either order works, this one keeps addresses rising.
   for (let i = JUMBO_MAX_PAGES - 1; i >= 0; i--) free.push(JUMBO_BASEKVA + i * PAGE_SIZE);
-  pools.set(kernel, {
+  kernel.jumbo = {
     kernel,
     vm,
     jumbo_vm_object: vm_object_allocate(vm, OBJT_DEFAULT, JUMBO_MAX_PAGES),
@@ -120,12 +119,12 @@ export function jumbo_vm_init(kernel: Kernel): number {
     jumbo_vmuiomove_pgs_freed: 0,
     jumbo_pgs_stolen: 0,
     jumbo_pg_alloc_failures: 0,
-  });
+  };
   return 1;
 }
 
 function pool(kernel: Kernel, fn: string): jumbo_pool {
-  return pools.get(kernel) ?? panic(`${fn}: jumbo_vm_init has not run`);
+  return kernel.jumbo ?? panic(`${fn}: jumbo_vm_init has not run`);
 }
 
 /**
@@ -230,7 +229,7 @@ export function jumbo_phys_to_kva(kernel: Kernel, pa: number): number {
 
 /** The page mapped at jumbo KVA `kva`, or null (a slot not in use). */
 export function jumbo_kva_to_page(kernel: Kernel, kva: number): vm_page | null {
-  return pools.get(kernel)?.jumbo_kmap_inuse.get(kva) ?? null;
+  return kernel.jumbo?.jumbo_kmap_inuse.get(kva) ?? null;
 }
 
 /**
@@ -252,7 +251,7 @@ export function jumbo_is_pool_page(buf: Uint8Array): boolean {
 
 /** The pool's state: slots in use and free, steals, pages freed after a flip. Zeros before jumbo_vm_init. */
 export function jumbo_stats(kernel: Kernel): jumbo_state {
-  const p = pools.get(kernel);
+  const p = kernel.jumbo;
   if (p === undefined) {
     return { max_pages: JUMBO_MAX_PAGES, kva_pages: 0, in_use: 0, free: 0, stolen: 0, jumbo_vmuiomove_pgs_freed: 0, alloc_failures: 0 };
   }

@@ -34,21 +34,20 @@ import { CTLFLAG_RD, CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import type { Kernel } from './init_main.ts';
 import type { IntCell } from './kern_sysctl.ts';
 
-interface ZeroCopyControls {
+export interface ZeroCopyControls {
   readonly so_zero_copy_receive: IntCell; // kern.ipc.zero_copy.receive
   readonly so_zero_copy_send: IntCell; // kern.ipc.zero_copy.send
 }
 
-const controls = new WeakMap<Kernel, ZeroCopyControls>();
 
 /** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.send is non-zero. */
 export function so_zero_copy_send(kernel: Kernel): boolean {
-  return (controls.get(kernel)?.so_zero_copy_send.value ?? 0) !== 0;
+  return (kernel.zero_copy?.so_zero_copy_send.value ?? 0) !== 0;
 }
 
 /** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.receive is non-zero. */
 export function so_zero_copy_receive(kernel: Kernel): boolean {
-  return (controls.get(kernel)?.so_zero_copy_receive.value ?? 0) !== 0;
+  return (kernel.zero_copy?.so_zero_copy_receive.value ?? 0) !== 0;
 }
 
 function so_zero_copy_init(kernel: Kernel): void {
@@ -59,7 +58,7 @@ function so_zero_copy_init(kernel: Kernel): void {
   t.node('kern.ipc', OID_AUTO, 'zero_copy', CTLFLAG_RD, 'Zero copy controls');
   t.int('kern.ipc.zero_copy', OID_AUTO, 'receive', CTLFLAG_RW, c.so_zero_copy_receive, 'Enable zero copy receive');
   t.int('kern.ipc.zero_copy', OID_AUTO, 'send', CTLFLAG_RW, c.so_zero_copy_send, 'Enable zero copy send');
-  controls.set(kernel, c);
+  kernel.zero_copy = c;
 }
 
 export const so_zero_copy_sysinit: SysInit = {
@@ -98,17 +97,16 @@ import { zc_call_begin, zc_note, type ZcEntry, type ZcReason } from './zc_trace.
 import { PAGE_SIZE } from '../sys/param.ts';
 import type { sockaddr_in } from '../netinet/in.ts';
 
-const so_counts = new WeakMap<Kernel, { value: number }>();
 
 /** kern.ipc.numopensockets: sockets that exist on `kernel` (open, or closing but not yet freed). */
 export function so_count(kernel: Kernel): number {
-  return so_counts.get(kernel)?.value ?? 0;
+  return kernel.numopensockets?.value ?? 0;
 }
 
 /** @internal Counts sockets made or freed. */
 export function so_count_add(kernel: Kernel, n: number): void {
-  let c = so_counts.get(kernel);
-  if (c === undefined) so_counts.set(kernel, (c = { value: 0 }));
+  let c = kernel.numopensockets;
+  if (c === undefined) kernel.numopensockets = c = { value: 0 };
   c.value += n;
 }
 

@@ -38,11 +38,10 @@ export const SB_MAX = 256 * 1024;
 /** sb_efficiency: how much mbuf storage a buffer may use per byte of data. */
 export const SB_EFFICIENCY = 8;
 
-const sb_max_cells = new WeakMap<Kernel, IntCell>();
 
 /** The current kern.ipc.maxsockbuf of `kernel`, in bytes. */
 export function sb_max(kernel: Kernel): number {
-  return sb_max_cells.get(kernel)?.value ?? SB_MAX;
+  return kernel.sb_max_cell?.value ?? SB_MAX;
 }
 
 function sb_init(kernel: Kernel): void {
@@ -51,7 +50,7 @@ function sb_init(kernel: Kernel): void {
   kernel.sysctls.int('kern.ipc', KIPC_MAXSOCKBUF, 'maxsockbuf', CTLFLAG_RW, cell, 'Maximum socket buffer size', (v) =>
     v < smallest_bytes ? EINVAL : 0,
   );
-  sb_max_cells.set(kernel, cell);
+  kernel.sb_max_cell = cell;
 }
 
 export const sb_init_sysinit: SysInit = { name: 'sb_init', subsystem: SI_SUB_PROTO_BEGIN, order: SI_ORDER_FIRST, func: sb_init };

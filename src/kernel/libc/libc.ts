@@ -3,7 +3,7 @@
 // Mirrors the globals of lib/libc (curbrk/minbrk in i386/sys/sbrk.S and
 // brk.S, errno, and the statics of stdlib/malloc.c).
 
-import { malloc_state } from './stdlib/malloc.ts';
+import { malloc_state } from './stdlib/malloc_state.ts';
 
 export class libc_state {
   curbrk: number; // current break: sbrk(0)

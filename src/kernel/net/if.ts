@@ -85,13 +85,12 @@ export const SIOCSIFMTU = _IOW('i', 52, SIZEOF_IFREQ); // change the MTU
 export const SIOCSIFCAP = _IOW('i', 30, SIZEOF_IFREQ); // set IF features (ifr_reqcap)
 export const SIOCGIFCAP = _IOWR('i', 31, SIZEOF_IFREQ); // get IF features (ifr_reqcap: supported, ifr_curcap: enabled)
 
-const ifnets = new WeakMap<Kernel, ifnet[]>();
 
 function ifnet_head(kernel: Kernel): ifnet[] {
-  let list = ifnets.get(kernel);
+  let list = kernel.ifnets;
   if (list === undefined) {
     list = [];
-    ifnets.set(kernel, list);
+    kernel.ifnets = list;
   }
   return list;
 }

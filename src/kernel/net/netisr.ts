@@ -31,20 +31,19 @@ export const NETISR_MAX = 32;
 /** A protocol input routine: takes ownership of the packet. */
 export type netisr_t = (m: mbuf) => void;
 
-interface Netisr {
+export interface Netisr {
   handler: netisr_t | null; // protocol input routine
   readonly inq: ifqueue; // its input queue (ipintrq, ...)
   scheduled: boolean; // a software interrupt is pending on the CPU
 }
 
-const tables = new WeakMap<Kernel, Netisr[]>();
 
 function netisr_slot(kernel: Kernel, num: number): Netisr {
   if (!Number.isInteger(num) || num < 0 || num >= NETISR_MAX) throw new RangeError(`netisr: bad number ${num}`);
-  let t = tables.get(kernel);
+  let t = kernel.netisrs;
   if (t === undefined) {
     t = Array.from({ length: NETISR_MAX }, () => ({ handler: null, inq: new ifqueue(), scheduled: false }));
-    tables.set(kernel, t);
+    kernel.netisrs = t;
   }
   return t[num] as Netisr;
 }

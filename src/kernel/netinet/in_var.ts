@@ -22,11 +22,10 @@ export interface in_ifaddr {
   readonly ia_broadaddr: number; // subnet broadcast address
 }
 
-const lists = new WeakMap<Kernel, in_ifaddr[]>();
 
 /** in_ifaddrhead: every IPv4 address of `kernel`, in the order they were added. */
 export function in_ifaddrhead(kernel: Kernel): readonly in_ifaddr[] {
-  return lists.get(kernel) ?? [];
+  return kernel.in_ifaddrs ?? [];
 }
 
 /** Prefix length to mask: 24 -> 0xffffff00. */
@@ -37,8 +36,8 @@ export function in_prefixmask(len: number): number {
 /** Sets the (single) IPv4 address of `ifp`, replacing any earlier one, as SIOCAIFADDR on a fresh interface. */
 export function in_ifaddr_add(kernel: Kernel, ifp: ifnet, addr: number, prefixlen: number): in_ifaddr {
   if (!Number.isInteger(prefixlen) || prefixlen < 0 || prefixlen > 32) throw new RangeError(`in_ifaddr_add: bad prefix length ${prefixlen}`);
-  let list = lists.get(kernel);
-  if (list === undefined) lists.set(kernel, (list = []));
+  let list = kernel.in_ifaddrs;
+  if (list === undefined) kernel.in_ifaddrs = list = [];
   const mask = in_prefixmask(prefixlen);
   const ia: in_ifaddr = { ia_ifp: ifp, ia_addr: addr >>> 0, ia_netmask: mask, ia_subnet: (addr & mask) >>> 0, ia_broadaddr: ((addr & mask) | ~mask) >>> 0 };
   const i = list.findIndex((x) => x.ia_ifp === ifp);

@@ -37,12 +37,11 @@ export interface ip_state_t {
   readonly inetsw: Map<number, ip_proto_input_t>; // pr_input by protocol number
 }
 
-const states = new WeakMap<Kernel, ip_state_t>();
 
 /** IP's state on `kernel`. */
 export function ip_state(kernel: Kernel): ip_state_t {
-  let s = states.get(kernel);
-  if (s === undefined) states.set(kernel, (s = { ipstat: new ipstat(), ip_id: 1, inetsw: new Map() }));
+  let s = kernel.ip;
+  if (s === undefined) kernel.ip = s = { ipstat: new ipstat(), ip_id: 1, inetsw: new Map() };
   return s;
 }
 

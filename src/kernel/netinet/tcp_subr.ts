@@ -33,12 +33,11 @@ import { TCP_RTTVAR_SHIFT, TF_REQ_SCALE, TF_REQ_TSTMP, tcp_state, tcpcb } from '
 import { sim_of } from '../kern/kern_machine.ts';
 import { cpu_charge, machine_costs } from '../kern/kern_machine.ts';
 
-const tcbinfos = new WeakMap<Kernel, inpcbinfo>();
 
 /** tcbinfo: TCP's pcbs on `kernel`. */
 export function tcbinfo(kernel: Kernel): inpcbinfo {
-  let i = tcbinfos.get(kernel);
-  if (i === undefined) tcbinfos.set(kernel, (i = new inpcbinfo(kernel)));
+  let i = kernel.tcbinfo;
+  if (i === undefined) kernel.tcbinfo = i = new inpcbinfo(kernel);
   return i;
 }
 

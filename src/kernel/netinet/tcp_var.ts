@@ -197,12 +197,11 @@ export interface tcp_state_t {
   isn_seed: number; // state of the deterministic ISN generator
 }
 
-const states = new WeakMap<Kernel, tcp_state_t>();
 
 /** TCP's state on `kernel`. */
 export function tcp_state(kernel: Kernel): tcp_state_t {
-  let s = states.get(kernel);
-  if (s === undefined) states.set(kernel, (s = { tcpstat: new tcpstat(), tun: new tcp_tunables(), isn_seed: 0 }));
+  let s = kernel.tcp;
+  if (s === undefined) kernel.tcp = s = { tcpstat: new tcpstat(), tun: new tcp_tunables(), isn_seed: 0 };
   return s;
 }
 

@@ -68,11 +68,10 @@ export function vm_mem_init(npages: number, first_pa = KERNEL_RESERVED_BYTES): V
   return vm;
 }
 
-const systems = new WeakMap<Kernel, VmSystem>();
 
 /** The VM of a booted kernel. Throws if the kernel was booted without the VM SYSINIT. */
 export function vm_sys(kernel: Kernel): VmSystem {
-  const vm = systems.get(kernel);
+  const vm = kernel.vm;
   if (vm === undefined) throw new Error('vm_sys: this kernel has no VM (vm_mem_init did not run)');
   return vm;
 }
@@ -100,6 +99,6 @@ export const vm_mem_init_sysinit: SysInit = {
       tlb_invalidate: ['vm', costs.tlb_invalidate_ns],
     };
     vm.charge = (work) => cpu_charge(kernel, ...price[work]);
-    systems.set(kernel, vm);
+    kernel.vm = vm;
   },
 };
