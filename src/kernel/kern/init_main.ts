@@ -7,9 +7,9 @@
 //
 // The Kernel owns what every subsystem shares: the validated configuration,
 // the boot-time sizes (param), the sysctl tree and the message buffer. A
-// subsystem keeps its own state in a WeakMap keyed by the Kernel and joins
-// the boot by adding its SysInit to `sysinits` below; nothing else in this
-// file needs to change when processes, VM, mbufs, sockets or drivers arrive.
+// subsystem keeps its own state in a typed optional field of the Kernel
+// (declared below, filled by its SysInit) and joins the boot by adding its
+// SysInit to `sysinits`; one field per subsystem, no hidden module state.
 
 import { config, type KernelConfig } from '../conf/config.ts';
 import { version } from '../conf/newvers.ts';
@@ -45,7 +45,7 @@ import type { Netisr } from '../net/netisr.ts';
 import type { CowState } from './uipc_cow.ts';
 import type { ProcTable } from './kern_proc.ts';
 import type { jumbo_pool } from './uipc_jumbo.ts';
-import type { ZeroCopyControls } from './uipc_socket.ts';
+import type { ZeroCopyControls } from '../sys/socketvar.ts';
 import type { cdev } from './kern_conf.ts';
 import type { IntCell } from './kern_sysctl.ts';
 import type { MbAlloc } from './subr_mbuf.ts';

@@ -155,12 +155,10 @@ export class em_softc implements WirePort {
   }
 }
 
-const softcs = new WeakMap<ifnet, em_softc>();
-
-/** The softc of an em interface (throws if `ifp` is not one). */
+/** The softc of an em interface (throws if `ifp` is not one): the driver's state hangs off if_softc. */
 export function em_softc_of(ifp: ifnet): em_softc {
-  const sc = softcs.get(ifp);
-  if (sc === undefined) throw new Error(`${ifp.if_xname} is not an em interface`);
+  const sc = ifp.if_softc;
+  if (!(sc instanceof em_softc)) throw new Error(`${ifp.if_xname} is not an em interface`);
   return sc;
 }
 
@@ -169,7 +167,6 @@ function em_attach(kernel: Kernel, unit: number, slot: number): void {
   const ifp = sc.port_ifp;
   const machine = kernel.host_id;
   kernel.printf(`em${unit}: <Intel(R) PRO/1000 Network Connection (simulated)> irq ${EM_IRQ} at device ${slot}.0 on pci0`);
-  softcs.set(ifp, sc);
   ifp.if_baudrate = 1e9;
   ifp.if_capabilities = IFCAP_HWCSUM;
   ifp.if_capenable = ifp.if_capabilities;

@@ -69,7 +69,7 @@ import { ti_stats_zero, ti_stat } from '../../sys/tiio.ts';
 import { ETHER_CRC_LEN, ETHER_HDR_LEN, ETHERMTU } from '../../net/ethernet.ts';
 import { IF_DEQUEUE, IF_PREPEND, ifnet, type if_ring, type if_ring_usage, type ifreq } from '../../net/if_var.ts';
 import {
-  IFCAP_HWCSUM, IFCAP_VLAN_HWTAGGING, IFF_OACTIVE, IFF_PROMISC, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU,
+  IFCAP_HWCSUM, IFCAP_VLAN_HWTAGGING, IFF_OACTIVE, IFF_PROMISC, IFF_RUNNING, IFF_UP, SIOCSIFCAP, SIOCSIFFLAGS, SIOCSIFMTU, ifunit,
 } from '../../net/if.ts';
 import { ether_ifattach } from '../../net/if_ethersubr.ts';
 import {
@@ -248,19 +248,17 @@ const TI_BOARDS: Readonly<Partial<Record<PciBoard, { hwrev: number; copper: bool
   'ti-copper': { hwrev: TI_HWREV_TIGON_II, copper: true, name: 'Netgear GA620 1000baseT Gigabit Ethernet', oui: [0x00, 0x09, 0x5b] },
 };
 
-const softcs = new WeakMap<ifnet, ti_softc>();
-const ti_sc_lists = new WeakMap<Kernel, ti_softc[]>();
-
-/** The softc of a ti interface (throws if `ifp` is not one). */
+/** The softc of a ti interface (throws if `ifp` is not one): the driver's state hangs off if_softc, as in FreeBSD. */
 export function ti_softc_of(ifp: ifnet): ti_softc {
-  const sc = softcs.get(ifp);
-  if (sc === undefined) throw new Error(`${ifp.if_xname} is not a ti interface`);
+  const sc = ifp.if_softc;
+  if (!(sc instanceof ti_softc)) throw new Error(`${ifp.if_xname} is not a ti interface`);
   return sc;
 }
 
-/** ti_lookup_softc: unit `unit` of `kernel`, or null. */
+/** ti_lookup_softc: unit `unit` of `kernel` once attached, or null (the cdev's open finds its board this way). */
 export function ti_lookup_softc(kernel: Kernel, unit: number): ti_softc | null {
-  return ti_sc_lists.get(kernel)?.find((sc) => sc.ti_unit === unit) ?? null;
+  const sc = ifunit(kernel, `ti${unit}`)?.if_softc;
+  return sc instanceof ti_softc ? sc : null;
 }
 
 function jumbo_variant(kernel: Kernel, hwrev: number): ti_jumbo_variant {
@@ -311,10 +309,6 @@ function ti_attach(kernel: Kernel, unit: number, slot: number, board: PciBoard):
   sc.ti_rx_max_coal_bds = TI_DEFAULT_RX_MAX_COAL_BDS;
   sc.ti_tx_max_coal_bds = TI_DEFAULT_TX_MAX_COAL_BDS;
   sc.ti_tx_buf_ratio = TI_DEFAULT_TX_BUF_RATIO;
-  softcs.set(ifp, sc);
-  let list = ti_sc_lists.get(kernel);
-  if (list === undefined) ti_sc_lists.set(kernel, (list = []));
-  list.push(sc);
   ifp.if_baudrate = 1e9;
   ifp.if_start = ti_start;
   ifp.if_ioctl = ti_ioctl;
