@@ -41,7 +41,7 @@ import {
   PG_BUSY, PQ_FREE, VM_PAGE_BITS_ALL, vm_page_free, vm_page_lookup, vm_page_remove, vm_page_rename, vm_page_unwire, type vm_page,
 } from '../vm/vm_page.ts';
 import { jumbo_kva_to_page, jumbo_pool_of } from './uipc_jumbo.ts';
-import { so_zero_copy_receive } from './uipc_socket.ts';
+import { so_zero_copy_receive } from '../sys/socketvar.ts';
 import { zc_note, type ZcEntry, type ZcReason } from './zc_trace.ts';
 import { cpu_charge, machine_costs } from './kern_machine.ts';
 

@@ -33,7 +33,7 @@ import { panic } from './kern_shutdown.ts';
 import type { uio } from './kern_subr.ts';
 import { nsfbufs } from './subr_mbuf.ts';
 import { m_extadd } from './subr_mbuf.ts';
-import { so_zero_copy_send } from './uipc_socket.ts';
+import { so_zero_copy_send } from '../sys/socketvar.ts';
 import { zc_note_cow_fault, type ZcEntry, type ZcReason } from './zc_trace.ts';
 import { tsleep, wakeup } from './kern_synch.ts';
 import { SDT_PROBE } from './kern_sdt.ts';

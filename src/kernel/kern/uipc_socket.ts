@@ -32,23 +32,10 @@
 import { SI_ORDER_MIDDLE, SI_SUB_PROTO_BEGIN, type SysInit } from '../sys/kernel.ts';
 import { CTLFLAG_RD, CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import type { Kernel } from './init_main.ts';
-import type { IntCell } from './kern_sysctl.ts';
+import { so_zero_copy_receive, so_zero_copy_send, type ZeroCopyControls } from '../sys/socketvar.ts';
 
-export interface ZeroCopyControls {
-  readonly so_zero_copy_receive: IntCell; // kern.ipc.zero_copy.receive
-  readonly so_zero_copy_send: IntCell; // kern.ipc.zero_copy.send
-}
-
-
-/** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.send is non-zero. */
-export function so_zero_copy_send(kernel: Kernel): boolean {
-  return (kernel.zero_copy?.so_zero_copy_send.value ?? 0) !== 0;
-}
-
-/** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.receive is non-zero. */
-export function so_zero_copy_receive(kernel: Kernel): boolean {
-  return (kernel.zero_copy?.so_zero_copy_receive.value ?? 0) !== 0;
-}
+// Where sosend_cow and uiomoveco ask them too: in sys/socketvar.ts, as the externs are in socketvar.h.
+export { so_zero_copy_receive, so_zero_copy_send, type ZeroCopyControls };
 
 function so_zero_copy_init(kernel: Kernel): void {
   if (!kernel.hasOption('ZERO_COPY_SOCKETS')) return;
@@ -89,7 +76,8 @@ import { m_clget, m_freem, m_get, m_gethdr, m_free } from './subr_mbuf.ts';
 import { soreceive_zc_source, uiomove, uiomoveco, UIO_USERSPACE, type uio } from './kern_subr.ts';
 import { PRUS_MORETOCOME, pffinddomain, pffindproto, SOPT_GET, SOPT_SET, type sockopt } from './uipc_domain.ts';
 import {
-  sbflush, sblock, sbrelease, sbreserve, sbunlock, sbwait, sbfree, socantrcvmore, socantsendmore, so_timeo_chan, sorwakeup, sowwakeup,
+  sbflush, sblock, sbrelease, sbreserve, sbunlock, sbwait, sbfree, so_count_add, socantrcvmore, socantsendmore, so_timeo_chan, sorwakeup,
+  sowwakeup,
 } from './uipc_socket2.ts';
 import { tsleep } from './kern_synch.ts';
 import { SOCOW_SF_BUF_WAIT, sf_buf_wait, sosend_cow } from './uipc_cow.ts';
@@ -97,17 +85,9 @@ import { zc_call_begin, zc_note, type ZcEntry, type ZcReason } from './zc_trace.
 import { PAGE_SIZE } from '../sys/param.ts';
 import type { sockaddr_in } from '../netinet/in.ts';
 
-
 /** kern.ipc.numopensockets: sockets that exist on `kernel` (open, or closing but not yet freed). */
 export function so_count(kernel: Kernel): number {
   return kernel.numopensockets?.value ?? 0;
-}
-
-/** @internal Counts sockets made or freed. */
-export function so_count_add(kernel: Kernel, n: number): void {
-  let c = kernel.numopensockets;
-  if (c === undefined) kernel.numopensockets = c = { value: 0 };
-  c.value += n;
 }
 
 /** socreate: a new socket of (dom, type, proto). Returns it, or EAFNOSUPPORT / EPROTONOSUPPORT / EPROTOTYPE. */

@@ -31,7 +31,6 @@ import type { Kernel } from './init_main.ts';
 import type { IntCell } from './kern_sysctl.ts';
 import { m_free, m_freem } from './subr_mbuf.ts';
 import { tsleep, wakeup, wakeup_one } from './kern_synch.ts';
-import { so_count_add } from './uipc_socket.ts';
 
 /** Default upper bound on a socket buffer: SB_MAX, 256 KB. */
 export const SB_MAX = 256 * 1024;
@@ -315,4 +314,11 @@ export function sonewconn(head: socket): socket | null {
   head.so_incomp.push(so);
   so.so_state |= SS_INCOMP;
   return so;
+}
+
+/** @internal Counts sockets made (soalloc, sonewconn) or freed (sodealloc): kern.ipc.numopensockets. */
+export function so_count_add(kernel: Kernel, n: number): void {
+  let c = kernel.numopensockets;
+  if (c === undefined) kernel.numopensockets = c = { value: 0 };
+  c.value += n;
 }

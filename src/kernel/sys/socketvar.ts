@@ -8,6 +8,7 @@
 // chain, sb_mb, whose byte count is sb_cc.
 
 import type { Kernel } from '../kern/init_main.ts';
+import type { IntCell } from '../kern/kern_sysctl.ts';
 import type { mbuf } from './mbuf.ts';
 import type { protosw } from '../kern/uipc_domain.ts';
 
@@ -106,3 +107,21 @@ export const PR_ADDR = 0x02; // each message carries an address
 export const PR_CONNREQUIRED = 0x04; // must connect before sending
 export const PR_WANTRCVD = 0x08; // tell the protocol when data is read
 export const PR_RIGHTS = 0x10; // can pass descriptors
+
+// The zero copy switches (socketvar.h's so_zero_copy_send/receive externs):
+// set up by uipc_socket.ts's so_zero_copy_init, read on every call by sosend,
+// sosend_cow and uiomoveco, so a sysctl write takes effect at once.
+export interface ZeroCopyControls {
+  readonly so_zero_copy_receive: IntCell; // kern.ipc.zero_copy.receive
+  readonly so_zero_copy_send: IntCell; // kern.ipc.zero_copy.send
+}
+
+/** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.send is non-zero. */
+export function so_zero_copy_send(kernel: Kernel): boolean {
+  return (kernel.zero_copy?.so_zero_copy_send.value ?? 0) !== 0;
+}
+
+/** True if `kernel` has ZERO_COPY_SOCKETS and kern.ipc.zero_copy.receive is non-zero. */
+export function so_zero_copy_receive(kernel: Kernel): boolean {
+  return (kernel.zero_copy?.so_zero_copy_receive.value ?? 0) !== 0;
+}
