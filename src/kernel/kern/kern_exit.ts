@@ -14,7 +14,8 @@
 import { ECHILD } from '../sys/errno.ts';
 import { syscall_fail } from '../sys/syscall_error.ts';
 import { crfree } from '../sys/ucred.ts';
-import { P_WEXIT, PRS_ZOMBIE, type Proc } from '../sys/proc.ts';
+import { P_WEXIT, PRS_ZOMBIE } from '../sys/proc_flags.ts';
+import type { Proc } from '../sys/proc.ts';
 import { vmspace_free } from '../vm/vm_map.ts';
 import { fdfree } from './kern_descrip.ts';
 import { tsleep, wakeup } from './kern_synch.ts';

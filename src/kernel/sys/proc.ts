@@ -46,13 +46,9 @@ import {
   user_compare, user_copy, user_fill, user_read, user_read_string, user_strlen, user_write, to_bytes, type UserData,
 } from '../i386/i386/usermem.ts';
 
-// p_state values (5.0's KSE-era names).
-export const PRS_NEW = 0; // being created
-export const PRS_NORMAL = 1; // running, runnable or sleeping
-export const PRS_ZOMBIE = 2; // exited, status not yet collected
+import { P_WEXIT, PRS_NEW, PRS_NORMAL, PRS_ZOMBIE } from './proc_flags.ts';
 
-// p_flag bits (proc.h).
-export const P_WEXIT = 0x02000; // working on exiting
+export { P_WEXIT, PRS_NEW, PRS_NORMAL, PRS_ZOMBIE };
 
 export class Proc {
   readonly p_table: ProcTable; // the machine's process table
