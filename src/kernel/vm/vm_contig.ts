@@ -24,14 +24,6 @@ const CONTIG_PINDEX_BASE = 1 << 24;
 // The pages behind each buffer contigmalloc returned.
 const blocks = new WeakMap<Uint8Array, { readonly vm: VmSystem; readonly pages: vm_page[] }>();
 
-/** Per VM: the next kernel_object pindex to use, and the pages held by buffers now. */
-const state = new WeakMap<VmSystem, { next_pindex: number; held_pages: number }>();
-
-function contig_state(vm: VmSystem): { next_pindex: number; held_pages: number } {
-  let s = state.get(vm);
-  if (s === undefined) state.set(vm, (s = { next_pindex: 0, held_pages: 0 }));
-  return s;
-}
 
 /**
  * contigmalloc(size, M_DEVBUF, M_NOWAIT, 0, 0xffffffff, PAGE_SIZE, 0): a
@@ -44,7 +36,7 @@ export function contigmalloc(kernel: Kernel, size: number): Uint8Array | null {
   const vm = vm_sys(kernel);
   const npages = Math.ceil(size / PAGE_SIZE);
   if (vm.cnt.v_free_count - vm.cnt.v_free_reserved < npages) return null;
-  const st = contig_state(vm);
+  const st = vm.contig;
   // Far above the pindexes other kernel_object users take.
   const first = CONTIG_PINDEX_BASE + st.next_pindex;
   st.next_pindex += npages;
@@ -64,7 +56,7 @@ export function contigmalloc(kernel: Kernel, size: number): Uint8Array | null {
 export function contigfree(buf: Uint8Array): void {
   const b = blocks.get(buf) ?? panic('contigfree: not a contigmalloc buffer');
   blocks.delete(buf);
-  contig_state(b.vm).held_pages -= b.pages.length;
+  b.vm.contig.held_pages -= b.pages.length;
   for (const m of b.pages) {
     vm_page_unwire(m, false);
     vm_page_free(m);
@@ -73,5 +65,5 @@ export function contigfree(buf: Uint8Array): void {
 
 /** Pages held by contigmalloc buffers on `kernel` now (they stay wired while held). */
 export function contig_pages(kernel: Kernel): number {
-  return contig_state(vm_sys(kernel)).held_pages;
+  return vm_sys(kernel).contig.held_pages;
 }

@@ -41,6 +41,7 @@ export class VmSystem {
   vm_object_count = 0; // objects ever created (for ids)
   vm_object_collapses = 0; // vm_object_collapse merges (vm.object_collapses)
   kernel_object!: vm_object; // the kernel's own pages (sf_bufs, jumbo buffers)
+  readonly contig = { next_pindex: 0, held_pages: 0 }; // contigmalloc: the next kernel_object pindex, the pages its buffers hold
   // Simulation counters without a FreeBSD sysctl, for the cost model.
   tlb_invalidations = 0; // PTEs changed or removed (each an invlpg on i386)
   zero_copy_cowfault_copies = 0; // pages copied by vm_page_cowfault
