@@ -15,7 +15,7 @@ ifconfig and netstat show machine a of the pair netperf runs on (10.0.0.1, wired
 with --after-netperf, after netperf has run with those arguments.
 `;
 
-/** The NICs the command line offers (the boards of src/kernel/sim/hardware.ts netperf can run on). */
+/** The NICs the command line offers (the boards of src/kernel/hardware/boards.ts netperf can run on). */
 export const CLI_NICS = ['ti', 'ti-tigon1', 'em'] as const;
 export type CliNic = (typeof CLI_NICS)[number];
 
