@@ -30,3 +30,10 @@ test('every src/… path cited by the site, the man pages and the README exists'
   t.true(cited.length >= 3, `only ${cited.length} paths found: is the pattern right?`);
   t.deepEqual(missing, []);
 });
+
+test('every kernel file ARCHITECTURE.md names (`dev/ti/if_ti.ts` and the like, under src/kernel) exists', (t) => {
+  const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+  const named = [...text.matchAll(/`([a-z0-9_.]+\/[A-Za-z0-9_./-]+\.ts)`/g)].map((m) => m[1] ?? '');
+  t.true(named.length >= 10, `only ${named.length} paths found`);
+  t.deepEqual(named.filter((p) => !existsSync(join(ROOT, 'src/kernel', p)) && !existsSync(join(ROOT, p))), []);
+});
