@@ -34,7 +34,8 @@ import { CTLFLAG_RD, CTLFLAG_RW, OID_AUTO } from '../sys/sysctl.ts';
 import type { Kernel } from './init_main.ts';
 import { so_zero_copy_receive, so_zero_copy_send, type ZeroCopyControls } from '../sys/socketvar.ts';
 
-// Where sosend_cow and uiomoveco ask them too: in sys/socketvar.ts, as the externs are in socketvar.h.
+// The readers live in sys/socketvar.ts (socketvar.h's externs), so that uipc_cow and
+// kern_subr can ask them without importing this file; re-exported for this file's users.
 export { so_zero_copy_receive, so_zero_copy_send, type ZeroCopyControls };
 
 function so_zero_copy_init(kernel: Kernel): void {
